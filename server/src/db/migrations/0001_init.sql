@@ -146,21 +146,29 @@ CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id);
 
 -- Coverage status of each compound, derived from its organisations and member counts (DOMAIN.md's
 -- categories); never stored twice. Precedence: a live standalone or joint branch, then a temporary
--- project branch, then an instructor, then what the member count says.
+-- project branch, then an instructor, then what the member count says. The lateral join keeps
+-- filters on compound columns pushed down, so asking for a few compounds reads only those.
 CREATE VIEW compound_coverage AS
 SELECT c.id AS compound_id,
   CASE
-    WHEN bool_or(o.kind = 'standalone') THEN 'standalone'
-    WHEN bool_or(o.kind = 'joint') THEN 'joint'
-    WHEN bool_or(o.kind = 'temporary') THEN 'temporary'
-    WHEN bool_or(o.kind = 'instructor') THEN 'instructor'
+    WHEN o.has_standalone THEN 'standalone'
+    WHEN o.has_joint THEN 'joint'
+    WHEN o.has_temporary THEN 'temporary'
+    WHEN o.has_instructor THEN 'instructor'
     WHEN c.members_full >= (SELECT (value #>> '{}')::int FROM app_setting WHERE key = 'branch_min_members')
       THEN 'should_build'
     WHEN c.members_full > 0 THEN 'few_members'
     ELSE 'no_members'
   END AS status,
-  max(o.id) FILTER (WHERE o.kind IN ('standalone', 'joint')) AS branch_org_id
+  o.branch_org_id
 FROM compound c
-LEFT JOIN org_compound oc ON oc.compound_id = c.id AND oc.org_status = 'active'
-LEFT JOIN party_org o ON o.id = oc.org_id
-GROUP BY c.id;
+CROSS JOIN LATERAL (
+  SELECT
+    coalesce(bool_or(oc.org_kind = 'standalone'), false) AS has_standalone,
+    coalesce(bool_or(oc.org_kind = 'joint'), false) AS has_joint,
+    coalesce(bool_or(oc.org_kind = 'temporary'), false) AS has_temporary,
+    coalesce(bool_or(oc.org_kind = 'instructor'), false) AS has_instructor,
+    max(oc.org_id) FILTER (WHERE oc.org_kind IN ('standalone', 'joint')) AS branch_org_id
+  FROM org_compound oc
+  WHERE oc.compound_id = c.id AND oc.org_status = 'active'
+) o;

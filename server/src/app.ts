@@ -1,0 +1,78 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
+import { compress } from 'hono/compress'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { MiddlewareHandler } from 'hono'
+import { areaRoutes } from './features/areas/areas.routes.ts'
+import { compoundRoutes } from './features/compounds/compounds.routes.ts'
+import { configRoutes } from './features/config/config.routes.ts'
+import { healthRoutes } from './features/health/health.routes.ts'
+import { statsRoutes } from './features/stats/stats.routes.ts'
+import type { Deps } from './lib/context.ts'
+import { AppError, isDbUnavailable } from './lib/errors.ts'
+
+export interface AppOptions {
+  /** Absolute path of the built web app to serve beside the API; omitted: API only. */
+  webDist?: string
+}
+
+/** Builds the API: middleware, routes, the OpenAPI document and one error handler. Never listens. */
+export function createApp(deps: Deps, opts: AppOptions = {}) {
+  const app = new OpenAPIHono()
+  app.use('/api/*', compress())
+  if (opts.webDist) app.use('*', webApp(opts.webDist))
+
+  for (const routes of [healthRoutes, configRoutes, areaRoutes, compoundRoutes, statsRoutes])
+    app.route('/', routes(deps))
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Yuanluo 院落 API', version: '0.1.0' },
+  })
+
+  app.notFound((c) => {
+    const err = new AppError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)
+    return c.json(err.toBody(), err.status)
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(err.toBody(), err.status)
+    if (isDbUnavailable(err)) {
+      const e = new AppError('DB_UNAVAILABLE', 'database unavailable, try again shortly')
+      return c.json(e.toBody(), e.status)
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const e = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', err.message)
+      return c.json(e.toBody(), err.status)
+    }
+    deps.log.error('unhandled error', {
+      path: c.req.path,
+      error: String(err),
+      stack: (err as Error).stack,
+    })
+    const e = new AppError('INTERNAL', 'internal error')
+    return c.json(e.toBody(), e.status)
+  })
+
+  return app
+}
+
+/** Serves the built page and its assets; unknown non-API paths get the page (client-side routes). */
+function webApp(root: string): MiddlewareHandler {
+  const assets = serveStatic({
+    root,
+    onFound: (path, c) => {
+      // Vite fingerprints asset names, so they never change; the page itself must be revalidated.
+      const immutable = path.includes('/assets/')
+      c.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
+  })
+  const page = serveStatic({ root, path: 'index.html' })
+  return async (c, next) => {
+    if (c.req.path.startsWith('/api/') || c.req.method !== 'GET') return next()
+    const served = await assets(c, async () => {
+      await page(c, next)
+    })
+    return served ?? undefined
+  }
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** A PostgreSQL + PostGIS server; when unset the embedded PGlite database is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database keeps its files. */
+  DATA_DIR: z.string().default('.data/pglite'),
+  /** Load the seeded demo city into an empty database at start. */
+  DEMO_CITY: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  DEMO_SEED: z.coerce.number().int().default(20041),
+  DEMO_SCALE: z.coerce.number().positive().max(2).default(1),
+  /** Basemap: 'plain' needs nothing from outside; 'tianditu' needs TIANDITU_KEY; 'pmtiles' a local file URL. */
+  BASEMAP: z.enum(['plain', 'tianditu', 'pmtiles']).default('plain'),
+  TIANDITU_KEY: z.string().optional(),
+  PMTILES_URL: z.string().optional(),
+  /** The built web app to serve; empty disables static serving (API only). */
+  WEB_DIST: z.string().default('web/dist'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Reads and validates configuration; the only place that reads process.env. Throws naming each bad variable. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration: ${problems.join('; ')}`)
+  }
+  const env = parsed.data
+  if (env.BASEMAP === 'tianditu' && !env.TIANDITU_KEY)
+    throw new Error('invalid configuration: BASEMAP=tianditu needs TIANDITU_KEY')
+  if (env.BASEMAP === 'pmtiles' && !env.PMTILES_URL)
+    throw new Error('invalid configuration: BASEMAP=pmtiles needs PMTILES_URL')
+  return {
+    ...env,
+    DATA_DIR: resolve(env.DATA_DIR),
+    WEB_DIST: env.WEB_DIST && resolve(env.WEB_DIST),
+  }
+}

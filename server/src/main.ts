@@ -1,0 +1,43 @@
+import { serve } from '@hono/node-server'
+import { existsSync } from 'node:fs'
+import { createApp } from './app.ts'
+import { migrate } from './db/migrate.ts'
+import { openDb } from './db/open.ts'
+import { ensureDemoCity } from './demo/load.ts'
+import { readEnv } from './env.ts'
+import { createLogger } from './lib/log.ts'
+
+/** Entry point: read configuration, open and migrate the database, load the demo city if empty, serve. */
+export async function main() {
+  const started = performance.now()
+  const env = readEnv()
+  const log = createLogger(env.LOG_LEVEL)
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR })
+  log.info('database open', { driver: db.driver, ms: Math.round(performance.now() - started) })
+
+  const applied = await migrate(db)
+  if (applied.length > 0) log.info('migrations applied', { applied })
+
+  if (env.DEMO_CITY) {
+    const t = performance.now()
+    const loaded = await ensureDemoCity(db, { seed: env.DEMO_SEED, scale: env.DEMO_SCALE })
+    if (loaded) log.info('demo city loaded', { ms: Math.round(performance.now() - t) })
+  }
+
+  const webDist = env.WEB_DIST && existsSync(env.WEB_DIST) ? env.WEB_DIST : undefined
+  if (!webDist) log.warn('web app not built: serving the API only', { webDist: env.WEB_DIST })
+  const app = createApp({ db, env, log }, { webDist })
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    log.info(`Yuanluo 院落 ready on http://localhost:${info.port}`, {
+      ms: Math.round(performance.now() - started),
+    })
+  })
+
+  const shutdown = () => {
+    server.close()
+    void db.close().finally(() => process.exit(0))
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createApp } from '../../server/src/app.ts'
+import type { Db } from '../../server/src/db/db.ts'
+import { sql } from '../../server/src/db/sql.ts'
+import { generateDemoCity } from '../../server/src/demo/generate.ts'
+import { loadDemoCity } from '../../server/src/demo/load.ts'
+import { memoryLogger } from '../../server/src/lib/log.ts'
+import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
+import { describeWithBrowser } from '../helpers/browser.ts'
+import { openTestPglite } from '../helpers/each-db.ts'
+
+const SCREENSHOTS = resolve('tests/output/screenshots')
+const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
+
+/** Serves the built page and the API over `db` on a free port. */
+async function startServer(db: Db): Promise<{ url: string; server: ServerType }> {
+  const app = createApp({ db, env, log: memoryLogger() }, { webDist: resolve('web/dist') })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((r) => server.once('listening', () => r()))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+/** Records every request that leaves the page's own origin: the app must work offline. */
+function watchOutsideRequests(page: Page, origin: string): string[] {
+  const outside: string[] = []
+  page.on('request', (r) => {
+    const url = r.url()
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      outside.push(url)
+  })
+  return outside
+}
+
+type Hook = {
+  compoundsDrawn: number
+  project(p: [number, number]): [number, number]
+  flyTo(p: [number, number], z: number): Promise<void>
+}
+
+describeWithBrowser('the city map', (getBrowser) => {
+  let db: Db
+  let url: string
+  let server: ServerType
+
+  beforeAll(async () => {
+    await buildWebIfStale()
+    db = await openTestPglite()
+    await loadDemoCity(db, generateDemoCity({ seed: 7, scale: 0.02 }))
+    ;({ url, server } = await startServer(db))
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+  afterAll(async () => {
+    server?.close()
+    await db?.close()
+  })
+
+  it('draws every compound, and a click opens the panel with that compound', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
+    const outside = watchOutsideRequests(page, url)
+    await page.goto(url)
+    await page.waitForFunction(
+      () => (window as unknown as { __yuanluo?: Hook }).__yuanluo?.compoundsDrawn,
+      undefined,
+      { timeout: 90_000 },
+    )
+    const [count] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM compound`)
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __yuanluo: Hook }).__yuanluo.compoundsDrawn,
+      ),
+    ).toBe(count!.n)
+    await expect.poll(() => page.getByTestId('legend').isVisible()).toBe(true)
+    await page.screenshot({ path: `${SCREENSHOTS}/city-map.png` })
+
+    // A large old compound, so that the click lands well inside it at street zoom.
+    const [target] = await db.query<{ id: number; name: string; lng: number; lat: number }>(sql`
+      SELECT id, name, ST_X(location) AS lng, ST_Y(location) AS lat FROM compound
+      WHERE boundary IS NOT NULL ORDER BY ST_Area(boundary::geography) DESC LIMIT 1`)
+    await page.evaluate(
+      ([lng, lat]) => (window as unknown as { __yuanluo: Hook }).__yuanluo.flyTo([lng, lat], 17),
+      [target!.lng, target!.lat] as [number, number],
+    )
+    const [x, y] = await page.evaluate(
+      ([lng, lat]) => (window as unknown as { __yuanluo: Hook }).__yuanluo.project([lng, lat]),
+      [target!.lng, target!.lat] as [number, number],
+    )
+    await page.mouse.click(x, y)
+    await page.getByTestId('compound-panel').waitFor({ timeout: 30_000 })
+    await expect
+      .poll(() => page.getByTestId('compound-name').textContent(), { timeout: 30_000 })
+      .toBe(target!.name)
+    await page.screenshot({ path: `${SCREENSHOTS}/compound-panel.png` })
+    expect(outside).toEqual([])
+    await page.close()
+  })
+
+  it('shows a Chinese error banner, not a blank page, when the database is down', async () => {
+    const dead = await openTestPglite()
+    await dead.close()
+    const down = await startServer(dead)
+    try {
+      const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
+      await page.goto(down.url)
+      const banner = page.getByTestId('error-banner')
+      await banner.waitFor({ timeout: 60_000 })
+      expect(await banner.textContent()).toMatch(/[\u4e00-\u9fff]/)
+      await page.screenshot({ path: `${SCREENSHOTS}/database-down.png` })
+      await page.close()
+    } finally {
+      down.server.close()
+    }
+  })
+})

@@ -1,0 +1,70 @@
+import { useEffect } from 'react'
+import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
+import { Breadcrumb } from './features/area-picker/Breadcrumb.tsx'
+import { CompoundPanel } from './features/compound-panel/CompoundPanel.tsx'
+import { HeadlineStats } from './features/headline-stats/HeadlineStats.tsx'
+import { Legend } from './features/legend/Legend.tsx'
+import { ErrorBanner } from './features/status/ErrorBanner.tsx'
+import { LoadingIndicator } from './features/status/LoadingIndicator.tsx'
+import { HoverTooltip } from './features/tooltip/HoverTooltip.tsx'
+import { useT } from './i18n/use-t.ts'
+import { MapView } from './map/MapView.tsx'
+import { useStore } from './store/index.ts'
+import { loadInitial } from './store/loaders.ts'
+import './app.css'
+
+function LanguageSwitch() {
+  const { t, lang } = useT()
+  const setLang = useStore((s) => s.setLang)
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}
+      aria-label={t('language')}
+      onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
+    >
+      {t('switchLanguage')}
+    </button>
+  )
+}
+
+/** The page: a full-window map with the planner's panels floating over it. */
+export function App() {
+  const { t, lang } = useT()
+  useEffect(() => loadInitial(), [])
+  useEffect(() => {
+    document.documentElement.lang = lang
+    document.title = `${t('appTitle')} · ${t('appSubtitle')}`
+  }, [lang, t])
+
+  return (
+    <div className="app">
+      <div className="map-shell">
+        <MapView />
+        <HoverTooltip />
+      </div>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            院
+          </span>
+          <span className="brand-title">{t('appTitle')}</span>
+          <span className="brand-sub">{t('appSubtitle')}</span>
+        </div>
+        <AreaPicker />
+        <Breadcrumb />
+        <LanguageSwitch />
+      </header>
+      <div className="left-column">
+        <HeadlineStats />
+        <Legend />
+      </div>
+      <CompoundPanel />
+      <div className="notices">
+        <ErrorBanner />
+        <LoadingIndicator />
+      </div>
+    </div>
+  )
+}

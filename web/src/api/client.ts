@@ -1,0 +1,77 @@
+// One fetch seam: every request goes through getJson so that every failure becomes an ApiError
+// the UI can show in plain Chinese, whatever went wrong (server error body, network, bad JSON).
+
+/** Error codes the web adds for failures that never produced a server error body. */
+export type ClientErrorCode = 'network' | 'bad_response' | 'aborted'
+
+/** A failed API call; `code` and `message` come from the server's `{error:{code,message}}` when present. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: unknown
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.details = details
+  }
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}
+
+const isErrorBody = (body: unknown): body is ErrorBody => {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false
+  const e = (body as { error: unknown }).error
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    typeof (e as { message?: unknown }).message === 'string'
+  )
+}
+
+/** Turns a non-2xx response into an ApiError, keeping the server's code and message when it sent one. */
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = await res.json()
+  } catch {
+    // A proxy or a crashed server may answer with HTML or nothing; the status still tells the story.
+  }
+  if (isErrorBody(body)) {
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.details)
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`)
+}
+
+/** Builds `/api/...?k=v` from a path and optional query values; undefined values are left out. */
+export function apiUrl(path: string, query: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v)
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+/** GETs JSON from a same-origin API path; throws ApiError on any failure. */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(url, { signal, headers: { accept: 'application/json' } })
+  } catch (e) {
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'aborted')
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
+  }
+  if (!res.ok) throw await errorFromResponse(res)
+  try {
+    return (await res.json()) as T
+  } catch (e) {
+    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** True for errors caused by our own cancellation, which the UI must not report. */
+export const isAbort = (e: unknown): boolean => e instanceof ApiError && e.code === 'aborted'

@@ -1,0 +1,47 @@
+// Typed wrappers, one per endpoint the page uses. Paths are relative so the app works behind any
+// host the government network serves it from.
+import { ApiError, apiUrl, getJson } from './client.ts'
+import type {
+  AppConfig,
+  AreaCollection,
+  AreaDetail,
+  AreaLevel,
+  AreaSummary,
+  CompoundCollection,
+  CompoundDetail,
+  Health,
+  Stats,
+} from './types.ts'
+
+export const fetchHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal)
+
+/** Basemap configuration; a server without the endpoint (404) means the plain offline basemap. */
+export async function fetchConfig(signal?: AbortSignal): Promise<AppConfig> {
+  try {
+    return await getJson<AppConfig>('/api/config', signal)
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return { basemap: { kind: 'plain' } }
+    throw e
+  }
+}
+
+export const fetchAreas = (level: AreaLevel, parent?: string, signal?: AbortSignal) =>
+  getJson<{ areas: AreaSummary[] }>(apiUrl('/api/areas', { level, parent }), signal).then(
+    (r) => r.areas,
+  )
+
+export const fetchAreaShapes = (level: AreaLevel, signal?: AbortSignal) =>
+  getJson<AreaCollection>(apiUrl('/api/areas', { level, format: 'geojson' }), signal)
+
+export const fetchArea = (id: string, signal?: AbortSignal) =>
+  getJson<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`, signal)
+
+/** All compounds of the city (~20,000 polygons); filtered client-side for now. */
+export const fetchCompounds = (signal?: AbortSignal) =>
+  getJson<CompoundCollection>('/api/compounds', signal)
+
+export const fetchCompound = (id: number, signal?: AbortSignal) =>
+  getJson<CompoundDetail>(`/api/compounds/${id}`, signal)
+
+export const fetchStats = (area?: string, signal?: AbortSignal) =>
+  getJson<Stats>(apiUrl('/api/stats', { area }), signal)

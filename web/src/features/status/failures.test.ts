@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../api/client.ts'
+import { idle } from '../../store/async.ts'
+import { collectFailures, type FailureInputs } from './failures.ts'
+
+const calm = (): FailureInputs => ({
+  mapError: null,
+  compounds: idle(),
+  stats: idle(),
+  area: idle(),
+  detail: idle(),
+  boundaries: { district: idle(), street: idle(), community: idle() },
+  hierarchy: idle(),
+  areaOptions: {},
+})
+
+const down = new ApiError(503, 'db_unavailable', '数据库暂时不可用')
+
+describe('collectFailures', () => {
+  it('finds nothing when nothing failed', () => expect(collectFailures(calm())).toEqual([]))
+
+  it('retries the stats of the area that failed', () => {
+    const s = { ...calm(), stats: { status: 'error' as const, key: 'd1', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'stats', areaId: 'd1' })
+  })
+
+  it('retries the city stats as the city', () => {
+    const s = { ...calm(), stats: { status: 'error' as const, key: 'city', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'stats', areaId: null })
+  })
+
+  it('retries the ledger of the compound that failed', () => {
+    const s = { ...calm(), detail: { status: 'error' as const, key: '42', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'detail', compoundId: 42 })
+  })
+
+  it('lists the map and the compounds before the figures', () => {
+    const s = {
+      ...calm(),
+      mapError: new Error('no webgl2'),
+      compounds: { status: 'error' as const, key: 'city', error: down },
+      stats: { status: 'error' as const, key: 'city', error: down },
+    }
+    expect(collectFailures(s).map((f) => f.id)).toEqual(['map', 'compounds', 'stats'])
+  })
+
+  it('reports a failed select list with its key', () => {
+    const s = {
+      ...calm(),
+      areaOptions: { 'street:d1': { status: 'error' as const, key: 'street:d1', error: down } },
+    }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'options', key: 'street:d1' })
+  })
+})

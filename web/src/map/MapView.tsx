@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'react'
+import { useT } from '../i18n/use-t.ts'
+import { useStore } from '../store/index.ts'
+import { selectCompound } from '../store/loaders.ts'
+import { createMap, type MapHandles } from './create-map.ts'
+import { useMapSync } from './use-map-sync.ts'
+import './map.css'
+
+/** The full-window map: MapLibre with deck.gl interleaved, fed from the store. */
+export function MapView() {
+  const { t } = useT()
+  const container = useRef<HTMLDivElement>(null)
+  const [handles, setHandles] = useState<MapHandles | null>(null)
+
+  useEffect(() => {
+    const el = container.current
+    if (!el) return
+    const { setHover, setMapError, setMapReady } = useStore.getState()
+    let h: MapHandles
+    try {
+      h = createMap(el, {
+        onHover: setHover,
+        onClick: (id) => void selectCompound(id),
+        onReady: () => setMapReady(true),
+        onError: setMapError,
+      })
+    } catch (e) {
+      // Typically no WebGL2: the rest of the page (figures, ledger) still works.
+      setMapError(e)
+      return
+    }
+    setHandles(h)
+    return () => {
+      setMapReady(false)
+      setHover(null)
+      setHandles(null)
+      h.destroy()
+    }
+  }, [])
+
+  useMapSync(handles)
+
+  return <div ref={container} className="map" role="region" aria-label={t('mapAria')} />
+}

@@ -1,0 +1,118 @@
+// Builds the MapLibre map and the interleaved deck.gl overlay. Everything is bundled: the worker
+// script comes from our own origin, the style is built in code, and no request leaves it.
+import { MapLibreOverlay } from '@deck.gl/maplibre'
+import type { FilterContext, PickingInfo } from '@deck.gl/core'
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import type { CompoundFeature, LngLat } from '../api/types.ts'
+import { COMPOUNDS_LAYER_ID } from '../layers/compounds-layer.ts'
+import { plainStyle } from './plain-style.ts'
+import { installTestHook, type YuanluoTestHook } from './test-hook.ts'
+
+// MapLibre 6 finds its worker next to its own module by default, which breaks once Vite has
+// bundled it; point it at the copy Vite emits (same origin, offline-safe).
+setWorkerUrl(workerUrl)
+
+/** Tianfu Square, the customary centre of Chengdu maps (WGS84). */
+export const CHENGDU_CENTER: LngLat = [104.0657, 30.6574]
+export const CITY_ZOOM = 10.5
+
+export interface MapCallbacks {
+  onHover: (info: { x: number; y: number; id: number } | null) => void
+  onClick: (id: number | null) => void
+  onReady: () => void
+  onError: (error: unknown) => void
+}
+
+export interface MapHandles {
+  map: MapLibreMap
+  overlay: MapLibreOverlay
+  hook: YuanluoTestHook
+  destroy: () => void
+}
+
+const featureId = (info: PickingInfo): number | null => {
+  const f = info.object as CompoundFeature | undefined
+  return f && info.layer?.id === COMPOUNDS_LAYER_ID ? f.properties.id : null
+}
+
+const featureCount = (data: unknown): number =>
+  Array.isArray(data) ? data.length : ((data as { features?: unknown[] })?.features?.length ?? 0)
+
+/** Creates the map in `container`; throws when the browser cannot (no WebGL2). */
+export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles {
+  const map = new MapLibreMap({
+    container,
+    style: plainStyle(),
+    center: CHENGDU_CENTER,
+    zoom: CITY_ZOOM,
+    minZoom: 7,
+    maxZoom: 19,
+    maxPitch: 0,
+    dragRotate: false,
+    attributionControl: { compact: true },
+    // Screenshots of the map go into reports; keep the last frame readable.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  })
+  map.touchZoomRotate.disableRotation()
+  map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
+
+  const hook = installTestHook(map)
+  // Filled while deck draws, published after the frame: proof the compounds were really drawn.
+  let drawnThisFrame: number | null = null
+
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [],
+    layerFilter: ({ layer, isPicking }: FilterContext) => {
+      if (!isPicking && layer.id === COMPOUNDS_LAYER_ID && layer.isLoaded) {
+        drawnThisFrame = featureCount(layer.props.data)
+      }
+      return true
+    },
+    onAfterRender: () => {
+      if (drawnThisFrame !== null) hook.compoundsDrawn = drawnThisFrame
+      drawnThisFrame = null
+    },
+    onHover: (info) => {
+      const id = featureId(info)
+      cb.onHover(id === null ? null : { x: info.x, y: info.y, id })
+      map.getCanvas().style.cursor = id === null ? '' : 'pointer'
+    },
+    onError: (error) => cb.onError(error),
+  })
+
+  // deck's own click recogniser never fires when interleaved on MapLibre 6 (hover does), so
+  // clicks come from MapLibre and are picked through the overlay's public pickObject.
+  map.on('click', (e) => {
+    const info = overlay.pickObject({
+      x: e.point.x,
+      y: e.point.y,
+      radius: 2,
+      layerIds: [COMPOUNDS_LAYER_ID],
+    })
+    cb.onClick(info ? featureId(info) : null)
+  })
+  map.on('load', () => {
+    // The overlay places its layer groups relative to our style layers, so it waits for them.
+    map.addControl(overlay)
+    hook.mapReady = true
+    cb.onReady()
+  })
+  map.on('error', (e) => {
+    // Tile failures of an optional online basemap are expected offline; only log them.
+    console.warn('[map]', e.error?.message ?? e)
+  })
+
+  return {
+    map,
+    overlay,
+    hook,
+    destroy: () => {
+      hook.mapReady = false
+      map.remove()
+    },
+  }
+}

@@ -1,0 +1,43 @@
+// The browser tests' window onto the map (tests/e2e). Kept deliberately small and stable: it
+// reports what was drawn and moves the camera, it never reaches into app state.
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { LngLat } from '../api/types.ts'
+
+export interface YuanluoTestHook {
+  /** Compound features in the deck layer, set once deck has drawn that layer with its data loaded. */
+  compoundsDrawn: number
+  /** True once the map's style and sources have loaded and the first frame was drawn. */
+  mapReady: boolean
+  /** Viewport (page) pixel position of a point, for clicking it. */
+  project(lngLat: LngLat): [number, number]
+  /** Flies the camera; resolves on `moveend`. */
+  flyTo(lngLat: LngLat, zoom: number): Promise<void>
+}
+
+declare global {
+  interface Window {
+    __yuanluo?: YuanluoTestHook
+  }
+}
+
+/** Installs `window.__yuanluo` for one map and returns it, so the map code can update its fields. */
+export function installTestHook(map: MapLibreMap): YuanluoTestHook {
+  const hook: YuanluoTestHook = {
+    compoundsDrawn: 0,
+    mapReady: false,
+    project([lng, lat]) {
+      const p = map.project([lng, lat])
+      const rect = map.getContainer().getBoundingClientRect()
+      return [p.x + rect.left, p.y + rect.top]
+    },
+    flyTo([lng, lat], zoom) {
+      return new Promise((resolve) => {
+        map.once('moveend', () => resolve())
+        // Bounded so a test never waits on a long animation under a software renderer.
+        map.flyTo({ center: [lng, lat], zoom, essential: true, maxDuration: 1500 })
+      })
+    },
+  }
+  window.__yuanluo = hook
+  return hook
+}

@@ -1,0 +1,14 @@
+// The one store of the web app, composed from slices. Components read it through selectors;
+// side effects (requests) live in loaders.ts and commit results with the pure transitions.
+import { create } from 'zustand'
+import { createAreaSlice, type AreaSlice } from './area-slice.ts'
+import { createCompoundsSlice, type CompoundsSlice } from './compounds-slice.ts'
+import { createUiSlice, type UiSlice } from './ui-slice.ts'
+
+export type AppState = CompoundsSlice & AreaSlice & UiSlice
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createCompoundsSlice(...a),
+  ...createAreaSlice(...a),
+  ...createUiSlice(...a),
+}))

@@ -1,0 +1,173 @@
+// The store's side effects: each asks the API and commits the answer through the pure Async
+// transitions, so a slow old answer never overwrites a newer one and every failure is kept for
+// the error banner to show with a retry.
+import { isAbort } from '../api/client.ts'
+import * as api from '../api/endpoints.ts'
+import type { AreaLevel } from '../api/types.ts'
+import { buildParentIndex, type ParentIndex } from './area-index.ts'
+import { choose, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
+import { nextFocus, optionsKey } from './area-slice.ts'
+import { begin, fail, succeed, type Async } from './async.ts'
+import { useStore, type AppState } from './index.ts'
+import type { BoundaryLevel } from './ui-slice.ts'
+
+interface Lens<T> {
+  get: (s: AppState) => Async<T>
+  put: (s: AppState, a: Async<T>) => Partial<AppState>
+}
+
+const inflight = new Map<string, AbortController>()
+
+/** Runs one request in `slot`, cancelling the previous one in the same slot. */
+async function load<T>(
+  slot: string,
+  key: string,
+  lens: Lens<T>,
+  request: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
+  inflight.get(slot)?.abort()
+  const controller = new AbortController()
+  inflight.set(slot, controller)
+  const { setState } = useStore
+  setState((s) => lens.put(s, begin(lens.get(s), key)))
+  try {
+    const data = await request(controller.signal)
+    setState((s) => lens.put(s, succeed(lens.get(s), key, data)))
+    return data
+  } catch (e) {
+    if (!isAbort(e)) setState((s) => lens.put(s, fail(lens.get(s), key, e)))
+    return undefined
+  } finally {
+    if (inflight.get(slot) === controller) inflight.delete(slot)
+  }
+}
+
+export const loadConfig = () =>
+  load(
+    'config',
+    'config',
+    { get: (s) => s.config, put: (_, config) => ({ config }) },
+    api.fetchConfig,
+  )
+
+export const loadCompounds = () =>
+  load(
+    'compounds',
+    'city',
+    { get: (s) => s.compounds, put: (_, compounds) => ({ compounds }) },
+    api.fetchCompounds,
+  )
+
+export const loadBoundaries = (level: BoundaryLevel) =>
+  load(
+    `boundaries:${level}`,
+    level,
+    {
+      get: (s) => s.boundaries[level],
+      put: (s, a) => ({ boundaries: { ...s.boundaries, [level]: a } }),
+    },
+    (signal) => api.fetchAreaShapes(level, signal),
+  )
+
+/** The community → street → district links, from the light list endpoint (no geometry). */
+export const loadHierarchy = () =>
+  load<ParentIndex>(
+    'hierarchy',
+    'all',
+    { get: (s) => s.hierarchy, put: (_, hierarchy) => ({ hierarchy }) },
+    async (signal) => {
+      const levels: AreaLevel[] = ['district', 'street', 'community']
+      const lists = await Promise.all(levels.map((l) => api.fetchAreas(l, undefined, signal)))
+      return buildParentIndex(lists)
+    },
+  )
+
+/** Options of one picker select; answered from the store when already loaded. */
+export function loadAreaOptions(level: PickerLevel, parent: string | null) {
+  const key = optionsKey(level, parent)
+  if (useStore.getState().areaOptions[key]?.status === 'ready') return
+  return load(
+    `options:${key}`,
+    key,
+    {
+      get: (s) => s.areaOptions[key] ?? { status: 'idle' },
+      put: (s, a) => ({ areaOptions: { ...s.areaOptions, [key]: a } }),
+    },
+    (signal) => api.fetchAreas(level, parent ?? undefined, signal),
+  )
+}
+
+export const loadStats = (areaId: string | null) =>
+  load(
+    'stats',
+    areaId ?? 'city',
+    { get: (s) => s.stats, put: (_, stats) => ({ stats }) },
+    (signal) => api.fetchStats(areaId ?? undefined, signal),
+  )
+
+/** Makes `areaId` (null: the city) the area of the figures and flies the map to it. */
+export async function showArea(areaId: string | null): Promise<void> {
+  void loadStats(areaId)
+  if (areaId === null) {
+    inflight.get('area')?.abort()
+    useStore.setState((s) => ({
+      area: { status: 'idle' },
+      areaPath: [],
+      focus: nextFocus(s.focus, null),
+    }))
+    return
+  }
+  const detail = await load(
+    'area',
+    areaId,
+    { get: (s) => s.area, put: (_, area) => ({ area }) },
+    (signal) => api.fetchArea(areaId, signal),
+  )
+  if (!detail || selectedAreaId(useStore.getState().areaPath) !== areaId) return
+  // An area without a boundary keeps the camera where it is rather than jumping to the city.
+  useStore.setState((s) => ({
+    areaPath: pathOf(detail),
+    focus: detail.bbox ? nextFocus(s.focus, detail.bbox) : s.focus,
+  }))
+}
+
+/** A choice in the cascading picker. */
+export function chooseArea(level: PickerLevel, id: string | null): Promise<void> {
+  const path = choose(useStore.getState().areaPath, level, id)
+  useStore.setState({ areaPath: path })
+  return showArea(selectedAreaId(path))
+}
+
+/** A click on a breadcrumb ancestor (null: the city). */
+export function jumpToArea(id: string | null): Promise<void> {
+  const path = useStore.getState().areaPath
+  const at = id === null ? -1 : path.indexOf(id)
+  useStore.setState({ areaPath: at < 0 && id !== null ? [id] : path.slice(0, at + 1) })
+  return showArea(id)
+}
+
+/** Selects a compound (null clears) and reads its ledger. */
+export function selectCompound(id: number | null) {
+  useStore.setState({ selectedId: id })
+  if (id === null) {
+    inflight.get('detail')?.abort()
+    useStore.setState({ detail: { status: 'idle' } })
+    return
+  }
+  return load(
+    'detail',
+    String(id),
+    { get: (s) => s.detail, put: (_, detail) => ({ detail }) },
+    (signal) => api.fetchCompound(id, signal),
+  )
+}
+
+/** Everything the page needs at start. */
+export function loadInitial() {
+  void loadConfig()
+  void loadCompounds()
+  void loadHierarchy()
+  for (const level of ['district', 'street', 'community'] as const) void loadBoundaries(level)
+  void loadAreaOptions('district', null)
+  void loadStats(null)
+}
