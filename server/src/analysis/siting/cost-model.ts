@@ -112,3 +112,44 @@ export function costWithNone(model: CostModel): number {
   for (const f of model.fallback) total += f
   return total
 }
+
+/** The model with only the given candidate columns (renumbered 0..cols-1 in that order); rows keep theirs. */
+export function restrictColumns(model: CostModel, cols: readonly number[]): CostModel {
+  const index = new Int32Array(model.n).fill(-1)
+  cols.forEach((j, t) => (index[j] = t))
+  const rowStart = [0]
+  const col: number[] = []
+  const cost: number[] = []
+  for (let i = 0; i < model.m; i++) {
+    for (let p = model.rowStart[i]!; p < model.rowStart[i + 1]!; p++) {
+      const t = index[model.col[p]!]!
+      if (t < 0) continue
+      col.push(t)
+      cost.push(model.cost[p]!)
+    }
+    rowStart.push(col.length)
+  }
+  const n = cols.length
+  const colStart = new Int32Array(n + 1)
+  for (const t of col) colStart[t + 1]!++
+  for (let t = 0; t < n; t++) colStart[t + 1]! += colStart[t]!
+  const fill = colStart.slice(0, n)
+  const row = new Int32Array(col.length)
+  const colCost = new Float64Array(col.length)
+  for (let i = 0; i < model.m; i++)
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const q = fill[col[p]!]!++
+      row[q] = i
+      colCost[q] = cost[p]!
+    }
+  return {
+    ...model,
+    n,
+    rowStart: Int32Array.from(rowStart),
+    col: Int32Array.from(col),
+    cost: Float64Array.from(cost),
+    colStart,
+    row,
+    colCost,
+  }
+}

@@ -28,6 +28,12 @@ export function openSite(model: CostModel, best: Float64Array, j: number): void 
   }
 }
 
+/** Where greedy starts: sites already open (not counted against maxSites) and sites it must not open. */
+export interface GreedyStart {
+  open?: readonly number[]
+  banned?: readonly number[]
+}
+
 /**
  * Lazy greedy (Minoux): opens up to maxSites candidates one at a time, each the largest saving. The saving
  * of a site only shrinks as others open (the objective is submodular), so a stale saving is an upper bound
@@ -38,10 +44,18 @@ export function greedy(
   model: CostModel,
   maxSites: number,
   enough: (saved: number) => boolean = () => false,
+  from: GreedyStart = {},
 ): GreedyRun {
   const best = initialBest(model)
+  const skip = new Uint8Array(model.n)
+  for (const j of from.open ?? []) {
+    openSite(model, best, j)
+    skip[j] = 1
+  }
+  for (const j of from.banned ?? []) skip[j] = 1
   const heap = new MaxHeap()
   for (let j = 0; j < model.n; j++) {
+    if (skip[j]) continue
     const g = gainOf(model, best, j)
     if (g > 0) heap.push(g, j)
   }

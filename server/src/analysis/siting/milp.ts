@@ -75,7 +75,10 @@ export async function solveMilp(
   const model = highs.createModel({
     numCols,
     numRows,
-    sense: milp.sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    sense:
+      milp.sense === 'max'
+        ? highs.constants.objectiveSense.maximize
+        : highs.constants.objectiveSense.minimize,
     offset: milp.offset,
     colCost: Float64Array.from(milp.colCost),
     colLower: Float64Array.from(milp.colLower),
@@ -105,7 +108,8 @@ export async function solveMilp(
     const ms = performance.now() - t0
     if (modelStatus === codes.infeasible)
       return { status: 'infeasible', x: null, objective: NaN, bound: NaN, ms }
-    const hasPrimal = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
+    const hasPrimal =
+      Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
     const x = hasPrimal ? model.getSolution().colValue : null
     const objective = hasPrimal ? model.getObjectiveValue() : NaN
     let bound = NaN
@@ -113,7 +117,11 @@ export async function solveMilp(
     else if (modelStatus === codes.optimal) bound = objective
     if (!Number.isFinite(bound)) bound = NaN
     const status =
-      modelStatus === codes.optimal ? 'optimal' : x || !Number.isNaN(bound) ? 'time-limit' : 'failed'
+      modelStatus === codes.optimal
+        ? 'optimal'
+        : x || !Number.isNaN(bound)
+          ? 'time-limit'
+          : 'failed'
     return { status, x, objective, bound, ms }
   } finally {
     model.dispose()

@@ -122,3 +122,26 @@ export function improveBySwaps(
   }
   return { open, cost: total, swaps }
 }
+
+/** What closing each open site alone would cost (fallback units), indexed by candidate; 0 for closed ones. */
+export function removalLosses(model: CostModel, open: readonly number[]): Float64Array {
+  const isOpen = new Uint8Array(model.n)
+  for (const j of open) isOpen[j] = 1
+  const loss = new Float64Array(model.n)
+  for (let i = 0; i < model.m; i++) {
+    let first = model.fallback[i]!
+    let second = first
+    let site = -1
+    for (let p = model.rowStart[i]!; p < model.rowStart[i + 1]!; p++) {
+      if (!isOpen[model.col[p]!]) continue
+      const c = model.cost[p]!
+      if (c < first) {
+        second = first
+        first = c
+        site = model.col[p]!
+      } else if (c < second) second = c
+    }
+    if (site >= 0) loss[site]! += second - first
+  }
+  return loss
+}

@@ -84,6 +84,8 @@ export interface SolveOptions {
   exactMaxNonZeros?: number
   /** Relative MIP gap at which the exact solver may stop. Default 1e-6. */
   mipRelGap?: number
+  /** Iterated-local-search rounds of the heuristic; default scales with size, 50–300. */
+  heuristicRounds?: number
 }
 
 /** Coverage within serviceM by all open stations. */
@@ -162,5 +164,8 @@ export interface SitingResult {
   /** Coverage after the best 1..n new stations chosen greedily one at a time (a greedy curve, not optima). */
   curve: CurvePoint[]
   demand: DemandOutcome[]
+  /** Set covering when infeasible: the share of total weight reachable with every candidate open. */
+  maxAchievableShare?: number
+  /** Plain-language remarks: fewer useful sites than k, time limit hit, which bound was used. */
   notes: string[]
 }

@@ -18,7 +18,7 @@ export const DEFAULT_DETOUR = 1.3
 const fail = (field: string, message: string): never => {
   throw new SitingInputError(field, message)
 }
-const show = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v))
+const show = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)))
 
 function finite(v: unknown, field: string, unit: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v))
@@ -85,17 +85,33 @@ export function checkProblem(problem: SitingProblem): CheckedProblem {
   })
   const serviceM = positive(problem.serviceM ?? DEFAULT_SERVICE_M, 'serviceM', 'metres')
   const detourFactor = finite(problem.detourFactor ?? DEFAULT_DETOUR, 'detourFactor', 'ratio')
-  if (detourFactor < 1) fail('detourFactor', `must be >= 1 (walking is never shorter than straight-line), got ${detourFactor}`)
+  if (detourFactor < 1)
+    fail(
+      'detourFactor',
+      `must be >= 1 (walking is never shorter than straight-line), got ${detourFactor}`,
+    )
   const common = { demand, existing, candidates, serviceM, detourFactor }
   switch (problem.model) {
     case 'max-cover': {
       const k = count(problem.k, 'k', candidates.length, 'candidates')
-      return { ...common, model: 'max-cover', k, maxDistanceM: serviceM, unservedPenaltyM: serviceM }
+      return {
+        ...common,
+        model: 'max-cover',
+        k,
+        maxDistanceM: serviceM,
+        unservedPenaltyM: serviceM,
+      }
     }
     case 'set-cover': {
       const t = finite(problem.targetShare, 'targetShare', 'share of total weight')
       if (t <= 0 || t > 1) fail('targetShare', `must be in (0, 1], got ${t}`)
-      return { ...common, model: 'set-cover', targetShare: t, maxDistanceM: serviceM, unservedPenaltyM: serviceM }
+      return {
+        ...common,
+        model: 'set-cover',
+        targetShare: t,
+        maxDistanceM: serviceM,
+        unservedPenaltyM: serviceM,
+      }
     }
     case 'p-median': {
       const k = count(problem.k, 'k', candidates.length, 'candidates')
@@ -106,6 +122,9 @@ export function checkProblem(problem: SitingProblem): CheckedProblem {
       return { ...common, model: 'p-median', k, maxDistanceM, unservedPenaltyM: penalty }
     }
     default:
-      return fail('model', `must be 'max-cover', 'set-cover' or 'p-median', got ${show((problem as { model: unknown }).model)}`)
+      return fail(
+        'model',
+        `must be 'max-cover', 'set-cover' or 'p-median', got ${show((problem as { model: unknown }).model)}`,
+      )
   }
 }

@@ -1,0 +1,8 @@
+export { SitingInputError } from './errors.ts'
+export { toLocalMetres, CHENGDU_CENTRE } from './project.ts'
+export { buildReach, walkDistanceM } from './reach.ts'
+export type { Reach, Xy } from './reach.ts'
+export { coverageCurve, relativeGap, solveSiting } from './solve.ts'
+export { checkProblem, DEFAULT_DETOUR, DEFAULT_SERVICE_M } from './validate.ts'
+export type { CheckedProblem } from './validate.ts'
+export type * from './types.ts'
