@@ -7,22 +7,37 @@ import { areaRoutes } from './features/areas/areas.routes.ts'
 import { compoundRoutes } from './features/compounds/compounds.routes.ts'
 import { configRoutes } from './features/config/config.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
+import { jointBranchRoutes } from './features/joint-branches/joint-branches.routes.ts'
+import { sitingRoutes } from './features/siting/siting.routes.ts'
 import { statsRoutes } from './features/stats/stats.routes.ts'
+import { PMTILES_PATH } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { AppError, isDbUnavailable } from './lib/errors.ts'
 
 export interface AppOptions {
   /** Absolute path of the built web app to serve beside the API; omitted: API only. */
   webDist?: string
+  /** Absolute path of a PMTiles basemap archive, served at PMTILES_PATH with range requests. */
+  pmtilesFile?: string
 }
 
 /** Builds the API: middleware, routes, the OpenAPI document and one error handler. Never listens. */
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new OpenAPIHono()
   app.use('/api/*', compress())
+  // Outside /api so compression never touches the byte ranges PMTiles readers ask for.
+  if (opts.pmtilesFile) app.get(PMTILES_PATH, serveStatic({ path: opts.pmtilesFile }))
   if (opts.webDist) app.use('*', webApp(opts.webDist))
 
-  for (const routes of [healthRoutes, configRoutes, areaRoutes, compoundRoutes, statsRoutes])
+  for (const routes of [
+    healthRoutes,
+    configRoutes,
+    areaRoutes,
+    compoundRoutes,
+    statsRoutes,
+    jointBranchRoutes,
+    sitingRoutes,
+  ])
     app.route('/', routes(deps))
 
   app.doc31('/api/openapi.json', {
@@ -70,9 +85,11 @@ function webApp(root: string): MiddlewareHandler {
   const page = serveStatic({ root, path: 'index.html' })
   return async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.method !== 'GET') return next()
+    // serveStatic answers by returning a Response, so the page's answer must be carried out.
+    let fallback: Response | void = undefined
     const served = await assets(c, async () => {
-      await page(c, next)
+      fallback = await page(c, next)
     })
-    return served ?? undefined
+    return served ?? fallback
   }
 }

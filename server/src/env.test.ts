@@ -21,6 +21,16 @@ describe('readEnv', () => {
     expect(() => readEnv({ BASEMAP: 'tianditu' })).toThrow('BASEMAP=tianditu needs TIANDITU_KEY')
   })
 
+  it('serves a local PMTiles file on its own origin', () => {
+    const env = readEnv({ BASEMAP: 'pmtiles', PMTILES_FILE: 'data/chengdu.pmtiles' })
+    expect(env.PMTILES_URL).toBe('/basemap.pmtiles')
+    expect(env.PMTILES_FILE).toMatch(/\/data\/chengdu\.pmtiles$/)
+  })
+
+  it('refuses a PMTiles basemap with neither a file nor a URL', () => {
+    expect(() => readEnv({ BASEMAP: 'pmtiles' })).toThrow('needs PMTILES_FILE or PMTILES_URL')
+  })
+
   it('turns the demo city off with DEMO_CITY=0', () => {
     expect(readEnv({ DEMO_CITY: '0' }).DEMO_CITY).toBe(false)
   })

@@ -19,12 +19,17 @@ const EnvSchema = z.object({
   BASEMAP: z.enum(['plain', 'tianditu', 'pmtiles']).default('plain'),
   TIANDITU_KEY: z.string().optional(),
   PMTILES_URL: z.string().optional(),
+  /** A local PMTiles archive the server itself serves at /basemap.pmtiles (with range requests). */
+  PMTILES_FILE: z.string().optional(),
   /** The built web app to serve; empty disables static serving (API only). */
   WEB_DIST: z.string().default('web/dist'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
+
+/** Where the server serves PMTILES_FILE. */
+export const PMTILES_PATH = '/basemap.pmtiles'
 
 /** Reads and validates configuration; the only place that reads process.env. Throws naming each bad variable. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -36,11 +41,14 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const env = parsed.data
   if (env.BASEMAP === 'tianditu' && !env.TIANDITU_KEY)
     throw new Error('invalid configuration: BASEMAP=tianditu needs TIANDITU_KEY')
-  if (env.BASEMAP === 'pmtiles' && !env.PMTILES_URL)
-    throw new Error('invalid configuration: BASEMAP=pmtiles needs PMTILES_URL')
+  if (env.BASEMAP === 'pmtiles' && !env.PMTILES_URL && !env.PMTILES_FILE)
+    throw new Error('invalid configuration: BASEMAP=pmtiles needs PMTILES_FILE or PMTILES_URL')
   return {
     ...env,
     DATA_DIR: resolve(env.DATA_DIR),
     WEB_DIST: env.WEB_DIST && resolve(env.WEB_DIST),
+    PMTILES_FILE: env.PMTILES_FILE && resolve(env.PMTILES_FILE),
+    // A local file is served by us, so the page asks for it on our own origin.
+    PMTILES_URL: env.PMTILES_URL ?? (env.PMTILES_FILE ? PMTILES_PATH : undefined),
   }
 }

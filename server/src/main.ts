@@ -26,7 +26,7 @@ export async function main() {
 
   const webDist = env.WEB_DIST && existsSync(env.WEB_DIST) ? env.WEB_DIST : undefined
   if (!webDist) log.warn('web app not built: serving the API only', { webDist: env.WEB_DIST })
-  const app = createApp({ db, env, log }, { webDist })
+  const app = createApp({ db, env, log }, { webDist, pmtilesFile: env.PMTILES_FILE })
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info(`Yuanluo 院落 ready on http://localhost:${info.port}`, {

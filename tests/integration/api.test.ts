@@ -241,6 +241,8 @@ describeEachDb('API over the tiny city', (getDb) => {
   it('serves an OpenAPI document listing every route', async () => {
     const { body } = await get('/api/openapi.json')
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/analysis/joint-branches',
+      '/api/analysis/siting',
       '/api/areas',
       '/api/areas/{id}',
       '/api/compounds',

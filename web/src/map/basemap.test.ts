@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveBasemap, tiandituTiles } from './basemap.ts'
+import { TileType } from 'pmtiles'
+import { effectiveBasemap, pmtilesLayers, tiandituTiles } from './basemap.ts'
 
 describe('effectiveBasemap', () => {
   it('stays plain without configuration', () => expect(effectiveBasemap(undefined)).toBe('plain'))
@@ -7,10 +8,10 @@ describe('effectiveBasemap', () => {
     expect(effectiveBasemap({ kind: 'tianditu', tiandituKey: 'abc' })).toBe('tianditu'))
   it('stays plain when Tianditu is asked for without a key', () =>
     expect(effectiveBasemap({ kind: 'tianditu' })).toBe('plain'))
-  it('stays plain for PMTiles until it is supported', () =>
-    expect(effectiveBasemap({ kind: 'pmtiles', pmtilesUrl: '/tiles/chengdu.pmtiles' })).toBe(
-      'plain',
-    ))
+  it('uses a PMTiles archive when its URL is configured', () =>
+    expect(effectiveBasemap({ kind: 'pmtiles', pmtilesUrl: '/basemap.pmtiles' })).toBe('pmtiles'))
+  it('stays plain when PMTiles is asked for without a URL', () =>
+    expect(effectiveBasemap({ kind: 'pmtiles' })).toBe('plain'))
 })
 
 describe('tiandituTiles', () => {
@@ -21,4 +22,16 @@ describe('tiandituTiles', () => {
     expect(tiles[0]).toContain('tk=k%26y')
     expect(tiles[0]).toContain('TILEMATRIX={z}&TILEROW={y}&TILECOL={x}')
   })
+})
+
+describe('pmtilesLayers', () => {
+  it('draws a raster archive as one raster layer', () =>
+    expect(pmtilesLayers(TileType.Png, [])).toEqual([{ id: 'basemap-pmtiles', type: 'raster' }]))
+  it('draws every layer of a vector archive as a fill and a line', () =>
+    expect(pmtilesLayers(TileType.Mvt, ['roads', 'water']).map((l) => l.id)).toEqual([
+      'basemap-pmtiles-roads-fill',
+      'basemap-pmtiles-roads-line',
+      'basemap-pmtiles-water-fill',
+      'basemap-pmtiles-water-line',
+    ]))
 })

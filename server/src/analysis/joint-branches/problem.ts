@@ -43,7 +43,10 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function toLimits(rules: JointRules): Limits {
   const { minMembers, maxCompounds, maxMembers, radiusM, sameCommunity } = rules
   if (!finite(minMembers) || minMembers <= 0)
-    throw new JointInputError('minMembers', `minMembers must be a positive number, got ${minMembers}`)
+    throw new JointInputError(
+      'minMembers',
+      `minMembers must be a positive number, got ${minMembers}`,
+    )
   if (maxCompounds !== null && (!Number.isInteger(maxCompounds) || maxCompounds < 1))
     throw new JointInputError(
       'maxCompounds',
@@ -84,12 +87,19 @@ export function buildProblem(
   const communityIndex = new Map<string, number>()
   const communityNames: string[] = []
   units.forEach((u, i) => {
-    if (!Number.isInteger(u.id)) throw new JointInputError('units', `unit id must be an integer, got ${u.id}`)
+    if (!Number.isInteger(u.id))
+      throw new JointInputError('units', `unit id must be an integer, got ${u.id}`)
     if (index.has(u.id)) throw new JointInputError('units', `unit id ${u.id} appears twice`)
     if (!finite(u.membersFull) || u.membersFull < 0)
-      throw new JointInputError('units', `unit ${u.id}: membersFull must be >= 0, got ${u.membersFull}`)
+      throw new JointInputError(
+        'units',
+        `unit ${u.id}: membersFull must be >= 0, got ${u.membersFull}`,
+      )
     if (!finite(u.households) || u.households < 0)
-      throw new JointInputError('units', `unit ${u.id}: households must be >= 0, got ${u.households}`)
+      throw new JointInputError(
+        'units',
+        `unit ${u.id}: households must be >= 0, got ${u.households}`,
+      )
     if (!finite(u.x) || !finite(u.y))
       throw new JointInputError('units', `unit ${u.id}: x and y must be finite metres`)
     if (typeof u.communityId !== 'string')

@@ -61,8 +61,9 @@ export interface SolveOptions {
    */
   timeLimitMs?: number
   /**
-   * Components (after the community split) of at most this many units are solved to optimality by dynamic
-   * programming when their enumeration stays within budget; 0 forces the heuristic everywhere. Default 40.
+   * A component (after the community split) of at most this many units whose heuristic plan falls short of
+   * the counting bound is solved to optimality by dynamic programming, when that stays within budget; 0
+   * keeps the heuristic plan everywhere. Default 40.
    */
   exactMaxUnits?: number
 }
@@ -123,9 +124,12 @@ export interface JointStats {
   groups: number
   /** Connected components after the community split. */
   components: number
-  /** Components solved to proven optimality by the exact dynamic programme. */
-  exactComponents: number
-  /** True when every component is exact or the plan meets the bound: no better plan exists. */
+  /**
+   * Components whose plan is proven optimal in covered units and groups: it meets the counting bound, or
+   * the exact dynamic programme solved the component.
+   */
+  provenComponents: number
+  /** True when every component that can hold a group is proven: no plan covers more or forms more groups. */
   provenOptimal: boolean
   /** True when the time limit stopped the improvement phase. */
   timedOut: boolean
