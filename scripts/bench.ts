@@ -2,8 +2,11 @@
  * `npm run bench`: measures the figures docs/PERFORMANCE.md records. Prints one markdown table.
  * Sections: demo-city generation; first and second `npm start` to a served page (embedded PGlite);
  * whole-city GET /api/compounds on PGlite and on a throw-away PostgreSQL + PostGIS; the time until
- * headless Chromium sees the compounds drawn. `--only gen,start,api,browser` picks sections.
+ * headless Chromium sees the compounds drawn; joint-branch and siting analyses end to end on both
+ * databases, and the solver benches beside this file. `--only gen,start,api,browser,analysis,solvers`
+ * picks sections.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +32,86 @@ const record = (what: string, value: string) => {
   process.stderr.write(`${what}: ${value}\n`)
 }
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+
+/** The parts of the analysis answers the figures quote. */
+interface AnalysisReply {
+  stats: Record<string, number>
+  bound: { maxGroups: number; maxCoveredUnits: number }
+  method: string
+  gap: number
+  before: { share: number }
+  after: { share: number }
+}
+
+/** Times POST `path` with `body` (median of `runs`, after one warm-up run that also starts the worker). */
+async function timePost(base: string, path: string, body: unknown, runs = 3) {
+  const once = async () => {
+    const t0 = performance.now()
+    const res = await fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const json = (await res.json()) as AnalysisReply
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`)
+    return { ms: performance.now() - t0, json }
+  }
+  await once()
+  const results = []
+  for (let i = 0; i < runs; i++) results.push(await once())
+  results.sort((a, b) => a.ms - b.ms)
+  const mid = results[Math.floor(runs / 2)]!
+  return { ms: Math.round(mid.ms), json: mid.json }
+}
+
+/** The community of 锦江区 with most small old compounds, its street, the district and the city. */
+async function analysisAreas(base: string): Promise<[string, string][]> {
+  const res = await fetch(
+    `${base}/api/compounds?area=510104&status=few_members,no_members,instructor`,
+  )
+  const fc = (await res.json()) as {
+    features: { properties: { communityId: string; isOld: boolean } }[]
+  }
+  const counts = new Map<string, number>()
+  for (const f of fc.features)
+    if (f.properties.isOld)
+      counts.set(f.properties.communityId, (counts.get(f.properties.communityId) ?? 0) + 1)
+  const community = [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+  // Demo-city codes nest: a street's code is its community's first 9 digits.
+  return [
+    ['community', community],
+    ['street', community.slice(0, 9)],
+    ['district', '510104'],
+    ['city', '510100'],
+  ]
+}
+
+/** Joint-branch and siting analyses through the HTTP API of the server at `base`. */
+async function analysisFigures(base: string, driver: string) {
+  for (const [level, area] of await analysisAreas(base)) {
+    const { ms, json } = await timePost(base, '/api/analysis/joint-branches', { area })
+    const st = json.stats
+    record(
+      `joint branches, ${level} ${area}, ${driver}: end to end (median of 3)`,
+      `${ms} ms (solver ${st.solverMs} ms, queries ${st.queryMs} ms); ${st.units} small compounds, ${st.groups} groups / bound ${json.bound.maxGroups}, ${st.coveredUnits} covered / bound ${json.bound.maxCoveredUnits}`,
+    )
+  }
+  for (const [level, area, k] of [
+    ['district', '510104', 10],
+    ['city', '510100', 100],
+  ] as const) {
+    const { ms, json } = await timePost(
+      base,
+      '/api/analysis/siting',
+      { area, model: 'max-cover', k },
+      1,
+    )
+    record(
+      `siting max-cover k=${k}, ${level}, ${driver}: end to end`,
+      `${ms} ms (solver ${json.stats.solverMs} ms, ${json.method}, gap ${(json.gap * 100).toFixed(2)}%); coverage ${(json.before.share * 100).toFixed(1)}% → ${(json.after.share * 100).toFixed(1)}% of households`,
+    )
+  }
+}
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 
 if (wanted('gen')) {
@@ -43,7 +126,7 @@ if (wanted('gen')) {
 const dataDir = mkdtempSync(join(tmpdir(), 'yuanluo-bench-'))
 let pgliteUrl: string | undefined
 let pgliteServer: Awaited<ReturnType<typeof timedStart>>['child'] | undefined
-if (wanted('start') || wanted('api') || wanted('browser')) {
+if (wanted('start') || wanted('api') || wanted('browser') || wanted('analysis')) {
   const port = await freePort()
   const startEnv = { DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' }
   const first = await timedStart(startEnv, port)
@@ -69,8 +152,9 @@ if (wanted('api') && pgliteUrl) {
   const s = await timeGet(`${pgliteUrl}/api/stats`, 3)
   record('GET /api/stats city, PGlite (median of 3)', `${s.medianMs} ms`)
 }
+if (wanted('analysis') && pgliteUrl) await analysisFigures(pgliteUrl, 'PGlite')
 
-if (wanted('api')) {
+if (wanted('api') || wanted('analysis')) {
   const install = findPostgres()
   if ('reason' in install) record('PostGIS figures', `not measured: ${install.reason}`)
   else {
@@ -97,6 +181,7 @@ if (wanted('api')) {
       }
       const s = await timeGet(`http://127.0.0.1:${port}/api/stats`, 3)
       record('GET /api/stats city, PostGIS (median of 3)', `${s.medianMs} ms`)
+      if (wanted('analysis')) await analysisFigures(`http://127.0.0.1:${port}`, 'PostGIS')
       http.close()
     } finally {
       await db.close()
@@ -128,6 +213,13 @@ if (wanted('browser') && pgliteUrl) {
 }
 
 if (pgliteServer) await stop(pgliteServer)
+
+// The solvers' own benches print their figures as they go.
+if (wanted('solvers'))
+  for (const script of ['scripts/bench/joint-branches.ts', 'scripts/bench/siting.ts']) {
+    process.stderr.write(`\n--- ${script}\n`)
+    spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' })
+  }
 rmSync(dataDir, { recursive: true, force: true })
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
