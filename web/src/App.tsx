@@ -3,6 +3,8 @@ import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
 import { Breadcrumb } from './features/area-picker/Breadcrumb.tsx'
 import { CompoundPanel } from './features/compound-panel/CompoundPanel.tsx'
 import { HeadlineStats } from './features/headline-stats/HeadlineStats.tsx'
+import { JointPanel } from './features/joint-branches/JointPanel.tsx'
+import { JointToggle } from './features/joint-branches/JointToggle.tsx'
 import { Legend } from './features/legend/Legend.tsx'
 import { ErrorBanner } from './features/status/ErrorBanner.tsx'
 import { LoadingIndicator } from './features/status/LoadingIndicator.tsx'
@@ -32,6 +34,7 @@ function LanguageSwitch() {
 /** The page: a full-window map with the planner's panels floating over it. */
 export function App() {
   const { t, lang } = useT()
+  const planning = useStore((s) => s.jointOpen)
   useEffect(() => loadInitial(), [])
   useEffect(() => {
     document.documentElement.lang = lang
@@ -54,12 +57,19 @@ export function App() {
         </div>
         <AreaPicker />
         <Breadcrumb />
+        <JointToggle />
         <LanguageSwitch />
       </header>
-      <div className="left-column">
-        <HeadlineStats />
-        <Legend />
-      </div>
+      {planning ? (
+        <div className="left-column planning">
+          <JointPanel />
+        </div>
+      ) : (
+        <div className="left-column">
+          <HeadlineStats />
+          <Legend />
+        </div>
+      )}
       <CompoundPanel />
       <div className="notices">
         <ErrorBanner />

@@ -73,5 +73,27 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   }
 }
 
+/** POSTs JSON to a same-origin API path and reads JSON back; throws ApiError on any failure. */
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      signal,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  } catch (e) {
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'aborted')
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
+  }
+  if (!res.ok) throw await errorFromResponse(res)
+  try {
+    return (await res.json()) as T
+  } catch (e) {
+    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
+  }
+}
+
 /** True for errors caused by our own cancellation, which the UI must not report. */
 export const isAbort = (e: unknown): boolean => e instanceof ApiError && e.code === 'aborted'

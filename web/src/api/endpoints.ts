@@ -1,6 +1,7 @@
 // Typed wrappers, one per endpoint the page uses. Paths are relative so the app works behind any
 // host the government network serves it from.
-import { ApiError, apiUrl, getJson } from './client.ts'
+import { ApiError, apiUrl, getJson, postJson } from './client.ts'
+import type { JointRequest, JointResult } from './joint-types.ts'
 import type {
   AppConfig,
   AreaCollection,
@@ -45,3 +46,7 @@ export const fetchCompound = (id: number, signal?: AbortSignal) =>
 
 export const fetchStats = (area?: string, signal?: AbortSignal) =>
   getJson<Stats>(apiUrl('/api/stats', { area }), signal)
+
+/** Candidate joint branches for an area; the whole city takes a few seconds. */
+export const runJointBranches = (request: JointRequest, signal?: AbortSignal) =>
+  postJson<JointResult>('/api/analysis/joint-branches', request, signal)

@@ -1,5 +1,6 @@
 // Every user-visible string of the web app: sentences in messages-zh.ts / messages-en.ts, and
 // here the names of coded values (statuses, organisation kinds, levels, ledger codes).
+import type { LeftoverReason } from '../api/joint-types.ts'
 import type { AreaLevel, CoverageStatus, OrgKind } from '../api/types.ts'
 import { en } from './messages-en.ts'
 import { zh, type MessageKey, type Messages } from './messages-zh.ts'
@@ -95,5 +96,25 @@ export const CODE_NAMES: Record<Lang, Record<string, string>> = {
     residents_committee: 'Compound committee',
     owners_committee: "Owners' committee",
     council: 'Deliberation council',
+  },
+}
+
+/** Why a small compound was left out of every candidate joint branch. */
+export const LEFTOVER_REASON_NAMES: Record<Lang, Record<LeftoverReason, string>> = {
+  'zh-CN': {
+    isolated: '孤立无邻',
+    component_too_small: '连片党员不足',
+    community_too_small: '社区内党员不足',
+    too_far: '超出半径',
+    exceeds_ceiling: '超出上限',
+    not_placed: '未能编入',
+  },
+  en: {
+    isolated: 'Isolated, no neighbour',
+    component_too_small: 'Too few members in its cluster',
+    community_too_small: 'Too few members in its community',
+    too_far: 'Beyond the radius',
+    exceeds_ceiling: 'Over a ceiling',
+    not_placed: 'Could not be placed',
   },
 }

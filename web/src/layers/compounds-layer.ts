@@ -19,7 +19,12 @@ export interface CompoundsLayerProps {
   outlined: boolean
   /** MapLibre layer to draw beneath (interleaved mode), keeping boundaries on top. */
   beforeId?: string
+  /** Recede behind an analysis drawn on top (joint-branch candidates). */
+  faded?: boolean
 }
+
+/** Share of the usual opacity kept when faded: enough to see the statuses, not to compete. */
+export const FADED_SHARE = 0.35
 
 /**
  * Zoom from which compounds get outlines. Below it they are a few pixels wide and 20,000 outline
@@ -34,6 +39,7 @@ export function compoundsLayer({
   insideKey,
   outlined,
   beforeId,
+  faded = false,
 }: CompoundsLayerProps) {
   return new GeoJsonLayer<CompoundFeature['properties'], InterleavedProps>({
     id: COMPOUNDS_LAYER_ID,
@@ -44,12 +50,11 @@ export function compoundsLayer({
     highlightColor: [17, 24, 39, 70],
     stroked: outlined,
     filled: true,
-    getFillColor: (f) =>
-      compoundFill(
-        f.properties.status,
-        f.properties.isOld,
-        !inside || inside.has(f.properties.communityId),
-      ),
+    getFillColor: (f) => {
+      const inArea = !inside || inside.has(f.properties.communityId)
+      const [r, g, b, a] = compoundFill(f.properties.status, f.properties.isOld, inArea)
+      return [r, g, b, faded ? Math.round(a * FADED_SHARE) : a]
+    },
     getLineColor: [255, 255, 255, 200],
     lineWidthUnits: 'pixels',
     getLineWidth: 0.6,
@@ -59,6 +64,6 @@ export function compoundsLayer({
     pointRadiusUnits: 'meters',
     getPointRadius: 40,
     pointRadiusMinPixels: 2,
-    updateTriggers: { getFillColor: insideKey },
+    updateTriggers: { getFillColor: [insideKey, faded] },
   })
 }

@@ -7,6 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { CompoundFeature, LngLat } from '../api/types.ts'
 import { COMPOUNDS_LAYER_ID } from '../layers/compounds-layer.ts'
+import { JOINT_CANDIDATES_LAYER_ID } from '../layers/joint-candidates-layer.ts'
 import { plainStyle } from './plain-style.ts'
 import { installTestHook, type YuanluoTestHook } from './test-hook.ts'
 
@@ -29,6 +30,8 @@ export interface MapHandles {
   map: MapLibreMap
   overlay: MapLibreOverlay
   hook: YuanluoTestHook
+  /** Records that no candidate is drawn: deck offers a hidden layer to nothing that could count. */
+  clearJointDrawn: () => void
   destroy: () => void
 }
 
@@ -62,6 +65,7 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
   const hook = installTestHook(map)
   // Filled while deck draws, published after the frame: proof the compounds were really drawn.
   let drawnThisFrame: number | null = null
+  let jointDrawnThisFrame: number | null = null
 
   const overlay = new MapLibreOverlay({
     interleaved: true,
@@ -70,11 +74,17 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
       if (!isPicking && layer.id === COMPOUNDS_LAYER_ID && layer.isLoaded) {
         drawnThisFrame = featureCount(layer.props.data)
       }
+      if (!isPicking && layer.id === JOINT_CANDIDATES_LAYER_ID && layer.isLoaded) {
+        // A hidden layer (no result, panel closed) is never offered here: see clearJointDrawn.
+        jointDrawnThisFrame = featureCount(layer.props.data)
+      }
       return true
     },
     onAfterRender: () => {
       if (drawnThisFrame !== null) hook.compoundsDrawn = drawnThisFrame
+      if (jointDrawnThisFrame !== null) hook.jointCandidatesDrawn = jointDrawnThisFrame
       drawnThisFrame = null
+      jointDrawnThisFrame = null
     },
     onHover: (info) => {
       const id = featureId(info)
@@ -110,6 +120,9 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
     map,
     overlay,
     hook,
+    clearJointDrawn: () => {
+      hook.jointCandidatesDrawn = 0
+    },
     destroy: () => {
       hook.mapReady = false
       map.remove()

@@ -6,6 +6,8 @@ import type { LngLat } from '../api/types.ts'
 export interface YuanluoTestHook {
   /** Compound features in the deck layer, set once deck has drawn that layer with its data loaded. */
   compoundsDrawn: number
+  /** Candidate joint branches in their deck layer, set once deck has drawn it (0 when none). */
+  jointCandidatesDrawn: number
   /** True once the map's style and sources have loaded and the first frame was drawn. */
   mapReady: boolean
   /** Viewport (page) pixel position of a point, for clicking it. */
@@ -24,6 +26,7 @@ declare global {
 export function installTestHook(map: MapLibreMap): YuanluoTestHook {
   const hook: YuanluoTestHook = {
     compoundsDrawn: 0,
+    jointCandidatesDrawn: 0,
     mapReady: false,
     project([lng, lat]) {
       const p = map.project([lng, lat])

@@ -1,9 +1,16 @@
 // Keeps the map in step with the store: deck layers, boundary data, the chosen area, the camera
 // and the optional basemap. Each effect touches one thing, so a change redraws only that thing.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { GeoJSONSource } from 'maplibre-gl'
 import { OUTLINE_MIN_ZOOM, compoundsLayer } from '../layers/compounds-layer.ts'
+import { jointCandidatesLayer } from '../layers/joint-candidates-layer.ts'
+import { jointHighlightLayer } from '../layers/joint-highlight-layer.ts'
+import { jointLabelsLayer } from '../layers/joint-labels-layer.ts'
+import { jointLeftoversLayer } from '../layers/joint-leftovers-layer.ts'
 import { selectedCompoundLayer } from '../layers/selected-compound-layer.ts'
+import { interpolate } from '../i18n/format.ts'
+import { useT } from '../i18n/use-t.ts'
+import { useJointMapData, type JointMapData } from '../store/joint-selectors.ts'
 import { dataOf } from '../store/async.ts'
 import { selectedAreaId } from '../store/area-path.ts'
 import { useStore } from '../store/index.ts'
@@ -19,17 +26,64 @@ import {
   selectedAreaFilter,
 } from './plain-style.ts'
 
-/** Whether the camera is close enough for compound outlines; changes only when a move ends. */
-function useOutlined(h: MapHandles | null): boolean {
-  const [outlined, setOutlined] = useState(false)
+/** Whether the camera is at `zoom` or closer; changes only when a move ends. */
+function useZoomAtLeast(h: MapHandles | null, zoom: number): boolean {
+  const [atLeast, setAtLeast] = useState(false)
   useEffect(() => {
     if (!h) return
-    const update = () => setOutlined(h.map.getZoom() >= OUTLINE_MIN_ZOOM)
+    const update = () => setAtLeast(h.map.getZoom() >= zoom)
     update()
     h.map.on('zoomend', update)
     return () => void h.map.off('zoomend', update)
-  }, [h])
-  return outlined
+  }, [h, zoom])
+  return atLeast
+}
+
+/** Zoom from which candidate labels show: below it a district's hundred chips pile up. */
+const LABEL_MIN_ZOOM = 12.5
+
+/** The joint-branch planning layers: leftovers, candidates, the focused one's compounds, labels. */
+function useJointLayers(h: MapHandles | null, joint: JointMapData) {
+  const { t, lang } = useT()
+  const labelled = useZoomAtLeast(h, LABEL_MIN_ZOOM)
+  const shown = joint.candidates.length > 0
+  useEffect(() => {
+    // deck reports drawn candidates only for a visible layer; with none shown, none are drawn.
+    if (h && !shown) h.clearJointDrawn()
+  }, [h, shown])
+  const template = t('jointLabel')
+  return useMemo(
+    () => [
+      jointLeftoversLayer({ data: joint.leftovers, visible: joint.leftovers.length > 0 }),
+      jointCandidatesLayer({ data: joint.candidates, selected: joint.selected, visible: shown }),
+      jointHighlightLayer(joint.members),
+      // Only with something to label: an empty TextLayer still builds a glyph atlas, from nothing.
+      ...(shown
+        ? [
+            jointLabelsLayer({
+              data: joint.candidates,
+              // Accepted candidates carry a tick, so the draft can be read off the map.
+              labelOf: (i) =>
+                interpolate(template, { n: i + 1 }) + (joint.accepted.indices.has(i) ? ' ✓' : ''),
+              labelKey: `${lang}:${joint.accepted.key}`,
+              selected: joint.selected,
+              visible: labelled,
+            }),
+          ]
+        : []),
+    ],
+    [
+      joint.leftovers,
+      joint.candidates,
+      joint.members,
+      joint.selected,
+      joint.accepted,
+      shown,
+      labelled,
+      template,
+      lang,
+    ],
+  )
 }
 
 /** deck.gl layers from the compounds, the legend filter, the chosen area and the selection. */
@@ -37,7 +91,10 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
   const visible = useVisibleFeatures()
   const restriction = useRestriction()
   const selected = useFeature(useStore((s) => s.selectedId))
-  const outlined = useOutlined(h)
+  const outlined = useZoomAtLeast(h, OUTLINE_MIN_ZOOM)
+  const joint = useJointMapData()
+  const jointLayers = useJointLayers(h, joint)
+  const faded = joint.candidates.length > 0 || joint.leftovers.length > 0
   useEffect(() => {
     if (!h || !ready) return
     h.overlay.setProps({
@@ -48,11 +105,13 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
           insideKey: restriction.key,
           outlined,
           beforeId: FIRST_LINE_LAYER,
+          faded,
         }),
+        ...jointLayers,
         selectedCompoundLayer(selected),
       ],
     })
-  }, [h, ready, visible, restriction, selected, outlined])
+  }, [h, ready, visible, restriction, selected, outlined, faded, jointLayers])
 }
 
 /** One level's boundary GeoJSON into its style source; district labels come with districts. */
@@ -65,17 +124,23 @@ function useBoundarySource(h: MapHandles | null, ready: boolean, level: Boundary
   }, [h, ready, data, level])
 }
 
-/** Room for the floating panels (figures on the left, ledger on the right) when framing an area. */
-function focusPadding(h: MapHandles) {
+/** Width of the planning panel (joint-panel.css) that replaces the figures column when open. */
+const JOINT_PANEL_PX = 400
+
+/** Room for the floating panels (figures or planning on the left, ledger on the right). */
+function focusPadding(h: MapHandles, jointOpen: boolean) {
   const { clientWidth: width, clientHeight: height } = h.map.getContainer()
   const side = (share: number, max: number) => Math.round(Math.min(max, width * share))
   return {
     top: Math.min(90, height * 0.15),
     bottom: 40,
-    left: side(0.28, 360),
+    left: jointOpen ? Math.min(JOINT_PANEL_PX + 24, width * 0.45) : side(0.28, 360),
     right: side(0.1, 60),
   }
 }
+
+/** Closest zoom a focus request may reach: a candidate or compound framed with its neighbours. */
+const FOCUS_MAX_ZOOM = 15
 
 /** Outline of the chosen area and camera moves requested through `focus`. */
 function useAreaFocus(h: MapHandles | null, ready: boolean) {
@@ -89,7 +154,8 @@ function useAreaFocus(h: MapHandles | null, ready: boolean) {
     if (!h || !ready || !focus) return
     if (focus.bbox) {
       const [w, s, e, n] = focus.bbox
-      h.map.fitBounds([w, s, e, n], { padding: focusPadding(h), maxDuration: 1500 })
+      const padding = focusPadding(h, useStore.getState().jointOpen)
+      h.map.fitBounds([w, s, e, n], { padding, maxZoom: FOCUS_MAX_ZOOM, maxDuration: 1500 })
     } else {
       h.map.flyTo({ center: CHENGDU_CENTER, zoom: CITY_ZOOM, maxDuration: 1500 })
     }

@@ -19,7 +19,7 @@ interface Lens<T> {
 const inflight = new Map<string, AbortController>()
 
 /** Runs one request in `slot`, cancelling the previous one in the same slot. */
-async function load<T>(
+export async function load<T>(
   slot: string,
   key: string,
   lens: Lens<T>,

@@ -11,7 +11,7 @@ const NO_FEATURES: CompoundFeature[] = []
 const NO_PARENTS: ParentIndex = new Map()
 
 /** Remembers the last result of `fn` and recomputes only when an argument changes identity. */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null
   let last: R
   return (...args: A) => {
@@ -72,7 +72,8 @@ export function useStatusCounts(): StatusCounts {
   return countsOf(useFeatures(), useRestriction())
 }
 
-const byIdOf = memoLast(
+/** compound id → feature, built once per compounds answer. */
+export const byIdOf = memoLast(
   (features: CompoundFeature[]) => new Map(features.map((f) => [f.properties.id, f])),
 )
 

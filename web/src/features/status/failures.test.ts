@@ -12,6 +12,7 @@ const calm = (): FailureInputs => ({
   boundaries: { district: idle(), street: idle(), community: idle() },
   hierarchy: idle(),
   areaOptions: {},
+  jointRun: idle(),
 })
 
 const down = new ApiError(503, 'db_unavailable', '数据库暂时不可用')
@@ -50,5 +51,17 @@ describe('collectFailures', () => {
       areaOptions: { 'street:d1': { status: 'error' as const, key: 'street:d1', error: down } },
     }
     expect(collectFailures(s)[0]?.source).toEqual({ kind: 'options', key: 'street:d1' })
+  })
+
+  it('reports a failed joint-branch analysis with a retry', () => {
+    const s = { ...calm(), jointRun: { status: 'error' as const, key: 'k', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'joint' })
+  })
+
+  it('leaves a refused rule to the planning panel', () => {
+    const issues = [{ field: 'radiusM', message: 'Too small' }]
+    const refused = new ApiError(400, 'BAD_REQUEST', 'invalid json', { issues })
+    const s = { ...calm(), jointRun: { status: 'error' as const, key: 'k', error: refused } }
+    expect(collectFailures(s)).toEqual([])
   })
 })

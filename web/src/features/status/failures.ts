@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../i18n/messages.ts'
 import type { Async } from '../../store/async.ts'
 import type { AppState } from '../../store/index.ts'
+import { isFieldFailure } from '../../store/joint-form.ts'
 
 export type FailureSource =
   | { kind: 'compounds' }
@@ -12,6 +13,7 @@ export type FailureSource =
   | { kind: 'boundaries'; level: 'district' | 'street' | 'community' }
   | { kind: 'options'; key: string }
   | { kind: 'map' }
+  | { kind: 'joint' }
 
 export interface Failure {
   id: string
@@ -33,6 +35,7 @@ export type FailureInputs = Pick<
   | 'boundaries'
   | 'hierarchy'
   | 'areaOptions'
+  | 'jointRun'
 >
 
 export const failureInputs = (s: AppState): FailureInputs => ({
@@ -44,6 +47,7 @@ export const failureInputs = (s: AppState): FailureInputs => ({
   boundaries: s.boundaries,
   hierarchy: s.hierarchy,
   areaOptions: s.areaOptions,
+  jointRun: s.jointRun,
 })
 
 /** Every failure in the state, most important first (the map's data before its decorations). */
@@ -109,5 +113,13 @@ export function collectFailures(s: FailureInputs): Failure[] {
         source: { kind: 'options', key },
       })
   }
+  // A refused rule is explained beside its input in the planning panel, not here.
+  if (failed(s.jointRun) && !isFieldFailure(s.jointRun.error))
+    out.push({
+      id: 'joint',
+      title: 'errorJoint',
+      error: s.jointRun.error,
+      source: { kind: 'joint' },
+    })
   return out
 }

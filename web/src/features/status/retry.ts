@@ -8,6 +8,7 @@ import {
   showArea,
 } from '../../store/loaders.ts'
 import type { PickerLevel } from '../../store/area-path.ts'
+import { runJointAnalysis } from '../../store/joint-loaders.ts'
 import type { FailureSource } from './failures.ts'
 
 /** Asks again for whatever failed. The map itself cannot be retried in place: reload the page. */
@@ -36,6 +37,9 @@ export function retry(source: FailureSource): void {
       void loadAreaOptions(level, parent === '' ? null : parent)
       return
     }
+    case 'joint':
+      void runJointAnalysis()
+      return
     case 'map':
       window.location.reload()
       return
