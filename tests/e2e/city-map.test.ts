@@ -1,46 +1,14 @@
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
-import type { Page } from 'playwright-core'
+import type { ServerType } from '@hono/node-server'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { generateDemoCity } from '../../server/src/demo/generate.ts'
 import { loadDemoCity } from '../../server/src/demo/load.ts'
-import { memoryLogger } from '../../server/src/lib/log.ts'
 import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
+import { SCREENSHOTS, startServer, watchOutsideRequests, type Hook } from './serve-app.ts'
 import { openTestPglite } from '../helpers/each-db.ts'
-
-const SCREENSHOTS = resolve('tests/output/screenshots')
-const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
-
-/** Serves the built page and the API over `db` on a free port. */
-async function startServer(db: Db): Promise<{ url: string; server: ServerType }> {
-  const app = createApp({ db, env, log: memoryLogger() }, { webDist: resolve('web/dist') })
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((r) => server.once('listening', () => r()))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
-}
-
-/** Records every request that leaves the page's own origin: the app must work offline. */
-function watchOutsideRequests(page: Page, origin: string): string[] {
-  const outside: string[] = []
-  page.on('request', (r) => {
-    const url = r.url()
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
-      outside.push(url)
-  })
-  return outside
-}
-
-type Hook = {
-  compoundsDrawn: number
-  project(p: [number, number]): [number, number]
-  flyTo(p: [number, number], z: number): Promise<void>
-}
 
 describeWithBrowser('the city map', (getBrowser) => {
   let db: Db

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import type { Page } from 'playwright-core'
+import { createApp } from '../../server/src/app.ts'
+import type { Db } from '../../server/src/db/db.ts'
+import { memoryLogger } from '../../server/src/lib/log.ts'
+
+export const SCREENSHOTS = resolve('tests/output/screenshots')
+
+const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
+
+/** Serves the built page and the API over `db` on a free port of 127.0.0.1. */
+export async function startServer(db: Db): Promise<{ url: string; server: ServerType }> {
+  const app = createApp({ db, env, log: memoryLogger() }, { webDist: resolve('web/dist') })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((r) => server.once('listening', () => r()))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+/** Records every request that leaves the page's own origin: the app must work offline. */
+export function watchOutsideRequests(page: Page, origin: string): string[] {
+  const outside: string[] = []
+  page.on('request', (r) => {
+    const url = r.url()
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      outside.push(url)
+  })
+  return outside
+}
+
+/** The browser tests' view of `window.__yuanluo` (web/src/map/test-hook.ts). */
+export interface Hook {
+  compoundsDrawn: number
+  jointCandidatesDrawn?: number
+  sitingSitesDrawn?: number
+  project(p: [number, number]): [number, number]
+  flyTo(p: [number, number], z: number): Promise<void>
+}
+
+/** Reads one field of the test hook in the page (0 until the hook exists). */
+export const hookValue = (
+  page: Page,
+  field: 'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn',
+) => page.evaluate((f) => (window as unknown as { __yuanluo?: Hook }).__yuanluo?.[f] ?? 0, field)
