@@ -6,6 +6,8 @@ import { HeadlineStats } from './features/headline-stats/HeadlineStats.tsx'
 import { JointPanel } from './features/joint-branches/JointPanel.tsx'
 import { JointToggle } from './features/joint-branches/JointToggle.tsx'
 import { Legend } from './features/legend/Legend.tsx'
+import { SitingPanel } from './features/siting/SitingPanel.tsx'
+import { SitingToggle } from './features/siting/SitingToggle.tsx'
 import { ErrorBanner } from './features/status/ErrorBanner.tsx'
 import { LoadingIndicator } from './features/status/LoadingIndicator.tsx'
 import { HoverTooltip } from './features/tooltip/HoverTooltip.tsx'
@@ -34,7 +36,8 @@ function LanguageSwitch() {
 /** The page: a full-window map with the planner's panels floating over it. */
 export function App() {
   const { t, lang } = useT()
-  const planning = useStore((s) => s.jointOpen)
+  const joint = useStore((s) => s.jointOpen)
+  const siting = useStore((s) => s.sitingOpen)
   useEffect(() => loadInitial(), [])
   useEffect(() => {
     document.documentElement.lang = lang
@@ -58,12 +61,11 @@ export function App() {
         <AreaPicker />
         <Breadcrumb />
         <JointToggle />
+        <SitingToggle />
         <LanguageSwitch />
       </header>
-      {planning ? (
-        <div className="left-column planning">
-          <JointPanel />
-        </div>
+      {joint || siting ? (
+        <div className="left-column planning">{siting ? <SitingPanel /> : <JointPanel />}</div>
       ) : (
         <div className="left-column">
           <HeadlineStats />

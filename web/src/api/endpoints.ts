@@ -2,6 +2,7 @@
 // host the government network serves it from.
 import { ApiError, apiUrl, getJson, postJson } from './client.ts'
 import type { JointRequest, JointResult } from './joint-types.ts'
+import type { SitingRequest, SitingResult } from './siting-types.ts'
 import type {
   AppConfig,
   AreaCollection,
@@ -50,3 +51,7 @@ export const fetchStats = (area?: string, signal?: AbortSignal) =>
 /** Candidate joint branches for an area; the whole city takes a few seconds. */
 export const runJointBranches = (request: JointRequest, signal?: AbortSignal) =>
   postJson<JointResult>('/api/analysis/joint-branches', request, signal)
+
+/** New station sites for an area; a district takes about a second, the city exactly 15–25 s. */
+export const runSiting = (request: SitingRequest, signal?: AbortSignal) =>
+  postJson<SitingResult>('/api/analysis/siting', request, signal)

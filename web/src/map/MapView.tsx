@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useT } from '../i18n/use-t.ts'
 import { useStore } from '../store/index.ts'
 import { selectCompound } from '../store/loaders.ts'
+import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
 import { useMapSync } from './use-map-sync.ts'
 import './map.css'
@@ -21,6 +22,11 @@ export function MapView() {
       h = createMap(el, {
         onHover: setHover,
         onClick: (id) => void selectCompound(id),
+        placing: () => {
+          const s = useStore.getState()
+          return s.sitingOpen && s.sitingPlacing
+        },
+        onPlace: (lngLat, hit) => useStore.setState((s) => togglePoint(s, lngLat, hit)),
         onReady: () => setMapReady(true),
         onError: setMapError,
       })

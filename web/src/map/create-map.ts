@@ -8,8 +8,10 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import type { CompoundFeature, LngLat } from '../api/types.ts'
 import { COMPOUNDS_LAYER_ID } from '../layers/compounds-layer.ts'
 import { JOINT_CANDIDATES_LAYER_ID } from '../layers/joint-candidates-layer.ts'
+import { SITING_POINTS_LAYER_ID, type PointDatum } from '../layers/siting-points-layer.ts'
+import { SITING_SITES_LAYER_ID } from '../layers/siting-sites-layer.ts'
 import { plainStyle } from './plain-style.ts'
-import { installTestHook, type YuanluoTestHook } from './test-hook.ts'
+import { installTestHook, type DrawnField, type YuanluoTestHook } from './test-hook.ts'
 
 // MapLibre 6 finds its worker next to its own module by default, which breaks once Vite has
 // bundled it; point it at the copy Vite emits (same origin, offline-safe).
@@ -22,6 +24,10 @@ export const CITY_ZOOM = 10.5
 export interface MapCallbacks {
   onHover: (info: { x: number; y: number; id: number } | null) => void
   onClick: (id: number | null) => void
+  /** True while clicks place candidate sites (station siting) instead of opening compounds. */
+  placing: () => boolean
+  /** A click while placing: at `lngLat`, on the analyst's point `hit` (its index) or on none. */
+  onPlace: (lngLat: LngLat, hit: number | null) => void
   onReady: () => void
   onError: (error: unknown) => void
 }
@@ -30,9 +36,16 @@ export interface MapHandles {
   map: MapLibreMap
   overlay: MapLibreOverlay
   hook: YuanluoTestHook
-  /** Records that no candidate is drawn: deck offers a hidden layer to nothing that could count. */
-  clearJointDrawn: () => void
+  /** Records that a layer draws nothing: deck offers a hidden layer to nothing that could count. */
+  clearDrawn: (field: DrawnField) => void
   destroy: () => void
+}
+
+/** deck layers whose drawn features the test hook counts, by layer id. */
+const COUNTED_LAYERS: Record<string, DrawnField> = {
+  [COMPOUNDS_LAYER_ID]: 'compoundsDrawn',
+  [JOINT_CANDIDATES_LAYER_ID]: 'jointCandidatesDrawn',
+  [SITING_SITES_LAYER_ID]: 'sitingSitesDrawn',
 }
 
 const featureId = (info: PickingInfo): number | null => {
@@ -63,33 +76,28 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
 
   const hook = installTestHook(map)
-  // Filled while deck draws, published after the frame: proof the compounds were really drawn.
-  let drawnThisFrame: number | null = null
-  let jointDrawnThisFrame: number | null = null
+  // Filled while deck draws, published after the frame: proof the features were really drawn.
+  // A hidden layer (no result, panel closed) is never offered to layerFilter: see clearDrawn.
+  const drawnThisFrame = new Map<DrawnField, number>()
 
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
     layerFilter: ({ layer, isPicking }: FilterContext) => {
-      if (!isPicking && layer.id === COMPOUNDS_LAYER_ID && layer.isLoaded) {
-        drawnThisFrame = featureCount(layer.props.data)
-      }
-      if (!isPicking && layer.id === JOINT_CANDIDATES_LAYER_ID && layer.isLoaded) {
-        // A hidden layer (no result, panel closed) is never offered here: see clearJointDrawn.
-        jointDrawnThisFrame = featureCount(layer.props.data)
-      }
+      const field = COUNTED_LAYERS[layer.id]
+      if (field && !isPicking && layer.isLoaded)
+        drawnThisFrame.set(field, featureCount(layer.props.data))
       return true
     },
     onAfterRender: () => {
-      if (drawnThisFrame !== null) hook.compoundsDrawn = drawnThisFrame
-      if (jointDrawnThisFrame !== null) hook.jointCandidatesDrawn = jointDrawnThisFrame
-      drawnThisFrame = null
-      jointDrawnThisFrame = null
+      for (const [field, n] of drawnThisFrame) hook[field] = n
+      drawnThisFrame.clear()
     },
     onHover: (info) => {
-      const id = featureId(info)
+      const placing = cb.placing()
+      const id = placing ? null : featureId(info)
       cb.onHover(id === null ? null : { x: info.x, y: info.y, id })
-      map.getCanvas().style.cursor = id === null ? '' : 'pointer'
+      map.getCanvas().style.cursor = placing ? 'crosshair' : id === null ? '' : 'pointer'
     },
     onError: (error) => cb.onError(error),
   })
@@ -97,6 +105,17 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
   // deck's own click recogniser never fires when interleaved on MapLibre 6 (hover does), so
   // clicks come from MapLibre and are picked through the overlay's public pickObject.
   map.on('click', (e) => {
+    if (cb.placing()) {
+      const hit = overlay.pickObject({
+        x: e.point.x,
+        y: e.point.y,
+        radius: 4,
+        layerIds: [SITING_POINTS_LAYER_ID],
+      })
+      const point = hit?.object as PointDatum | undefined
+      cb.onPlace([e.lngLat.lng, e.lngLat.lat], point ? point.index : null)
+      return
+    }
     const info = overlay.pickObject({
       x: e.point.x,
       y: e.point.y,
@@ -120,8 +139,8 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
     map,
     overlay,
     hook,
-    clearJointDrawn: () => {
-      hook.jointCandidatesDrawn = 0
+    clearDrawn: (field) => {
+      hook[field] = 0
     },
     destroy: () => {
       hook.mapReady = false

@@ -8,6 +8,8 @@ export interface YuanluoTestHook {
   compoundsDrawn: number
   /** Candidate joint branches in their deck layer, set once deck has drawn it (0 when none). */
   jointCandidatesDrawn: number
+  /** Chosen new station sites in their marker layer, set once deck has drawn it (0 when none). */
+  sitingSitesDrawn: number
   /** True once the map's style and sources have loaded and the first frame was drawn. */
   mapReady: boolean
   /** Viewport (page) pixel position of a point, for clicking it. */
@@ -15,6 +17,9 @@ export interface YuanluoTestHook {
   /** Flies the camera; resolves on `moveend`. */
   flyTo(lngLat: LngLat, zoom: number): Promise<void>
 }
+
+/** The hook's counts of drawn features, each fed by one deck layer. */
+export type DrawnField = 'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn'
 
 declare global {
   interface Window {
@@ -27,6 +32,7 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
   const hook: YuanluoTestHook = {
     compoundsDrawn: 0,
     jointCandidatesDrawn: 0,
+    sitingSitesDrawn: 0,
     mapReady: false,
     project([lng, lat]) {
       const p = map.project([lng, lat])

@@ -11,6 +11,7 @@ import { selectedCompoundLayer } from '../layers/selected-compound-layer.ts'
 import { interpolate } from '../i18n/format.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useJointMapData, type JointMapData } from '../store/joint-selectors.ts'
+import { useSitingMapData } from '../store/siting-selectors.ts'
 import { dataOf } from '../store/async.ts'
 import { selectedAreaId } from '../store/area-path.ts'
 import { useStore } from '../store/index.ts'
@@ -19,6 +20,7 @@ import { useFeature, useRestriction, useVisibleFeatures } from '../store/selecto
 import { applyBasemap } from './basemap.ts'
 import { CHENGDU_CENTER, CITY_ZOOM, type MapHandles } from './create-map.ts'
 import { showDistrictLabels } from './district-labels.ts'
+import { useSitingLayers } from './use-siting-layers.ts'
 import {
   FIRST_LINE_LAYER,
   SELECTED_AREA_LAYERS,
@@ -49,7 +51,7 @@ function useJointLayers(h: MapHandles | null, joint: JointMapData) {
   const shown = joint.candidates.length > 0
   useEffect(() => {
     // deck reports drawn candidates only for a visible layer; with none shown, none are drawn.
-    if (h && !shown) h.clearJointDrawn()
+    if (h && !shown) h.clearDrawn('jointCandidatesDrawn')
   }, [h, shown])
   const template = t('jointLabel')
   return useMemo(
@@ -94,7 +96,10 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
   const outlined = useZoomAtLeast(h, OUTLINE_MIN_ZOOM)
   const joint = useJointMapData()
   const jointLayers = useJointLayers(h, joint)
-  const faded = joint.candidates.length > 0 || joint.leftovers.length > 0
+  const siting = useSitingMapData()
+  const sitingLayers = useSitingLayers(h, siting)
+  const faded =
+    joint.candidates.length > 0 || joint.leftovers.length > 0 || siting.demand.length > 0
   useEffect(() => {
     if (!h || !ready) return
     h.overlay.setProps({
@@ -108,10 +113,11 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
           faded,
         }),
         ...jointLayers,
+        ...sitingLayers,
         selectedCompoundLayer(selected),
       ],
     })
-  }, [h, ready, visible, restriction, selected, outlined, faded, jointLayers])
+  }, [h, ready, visible, restriction, selected, outlined, faded, jointLayers, sitingLayers])
 }
 
 /** One level's boundary GeoJSON into its style source; district labels come with districts. */
@@ -124,17 +130,17 @@ function useBoundarySource(h: MapHandles | null, ready: boolean, level: Boundary
   }, [h, ready, data, level])
 }
 
-/** Width of the planning panel (joint-panel.css) that replaces the figures column when open. */
-const JOINT_PANEL_PX = 400
+/** Width of a planning panel (joint-panel.css) that replaces the figures column when open. */
+const PLANNING_PANEL_PX = 400
 
 /** Room for the floating panels (figures or planning on the left, ledger on the right). */
-function focusPadding(h: MapHandles, jointOpen: boolean) {
+function focusPadding(h: MapHandles, planning: boolean) {
   const { clientWidth: width, clientHeight: height } = h.map.getContainer()
   const side = (share: number, max: number) => Math.round(Math.min(max, width * share))
   return {
     top: Math.min(90, height * 0.15),
     bottom: 40,
-    left: jointOpen ? Math.min(JOINT_PANEL_PX + 24, width * 0.45) : side(0.28, 360),
+    left: planning ? Math.min(PLANNING_PANEL_PX + 24, width * 0.45) : side(0.28, 360),
     right: side(0.1, 60),
   }
 }
@@ -154,7 +160,8 @@ function useAreaFocus(h: MapHandles | null, ready: boolean) {
     if (!h || !ready || !focus) return
     if (focus.bbox) {
       const [w, s, e, n] = focus.bbox
-      const padding = focusPadding(h, useStore.getState().jointOpen)
+      const { jointOpen, sitingOpen } = useStore.getState()
+      const padding = focusPadding(h, jointOpen || sitingOpen)
       h.map.fitBounds([w, s, e, n], { padding, maxZoom: FOCUS_MAX_ZOOM, maxDuration: 1500 })
     } else {
       h.map.flyTo({ center: CHENGDU_CENTER, zoom: CITY_ZOOM, maxDuration: 1500 })

@@ -4,13 +4,15 @@ import { create } from 'zustand'
 import { createAreaSlice, type AreaSlice } from './area-slice.ts'
 import { createCompoundsSlice, type CompoundsSlice } from './compounds-slice.ts'
 import { createJointBranchesSlice, type JointSlice } from './joint-branches-slice.ts'
+import { createSitingSlice, type SitingSlice } from './siting-slice.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
 
-export type AppState = CompoundsSlice & AreaSlice & UiSlice & JointSlice
+export type AppState = CompoundsSlice & AreaSlice & UiSlice & JointSlice & SitingSlice
 
 export const useStore = create<AppState>()((...a) => ({
   ...createCompoundsSlice(...a),
   ...createAreaSlice(...a),
   ...createUiSlice(...a),
   ...createJointBranchesSlice(...a),
+  ...createSitingSlice(...a),
 }))

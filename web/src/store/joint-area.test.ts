@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AreaSummary } from '../api/types.ts'
-import { jointAreaOf, type JointAreaInputs } from './joint-area.ts'
+import { analysisAreaOf, jointAreaOf, type JointAreaInputs } from './joint-area.ts'
 
 const district = (id: string, name: string): AreaSummary => ({
   id,
@@ -39,4 +39,11 @@ describe('jointAreaOf', () => {
       level: 'street',
       name: null,
     }))
+})
+
+describe('analysisAreaOf', () => {
+  it('follows the scope it is given, not the joint-branch one (station siting has its own)', () =>
+    expect(analysisAreaOf('city', inputs({ jointScope: 'picked', areaPath: ['510104'] }))?.id).toBe(
+      '510100',
+    ))
 })

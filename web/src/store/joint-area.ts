@@ -1,4 +1,5 @@
-// Which area a joint-branch analysis covers: the one chosen in the picker (default), or the city.
+// Which area an analysis (joint branches, station siting) covers: the one chosen in the picker
+// (default), or the city.
 import type { AreaLevel } from '../api/types.ts'
 import { selectedAreaId } from './area-path.ts'
 import { optionsKey } from './area-slice.ts'
@@ -12,7 +13,11 @@ export interface JointArea {
   name: string | null
 }
 
-export type JointAreaInputs = Pick<AppState, 'jointScope' | 'areaPath' | 'area' | 'areaOptions'>
+/** Analyse the area chosen in the picker, or the whole city. */
+export type AreaScope = 'picked' | 'city'
+
+export type AnalysisAreaInputs = Pick<AppState, 'areaPath' | 'area' | 'areaOptions'>
+export type JointAreaInputs = AnalysisAreaInputs & Pick<AppState, 'jointScope'>
 
 /** The city's id, learned from the districts' parent; null until the district list has loaded. */
 export function cityIdOf(s: Pick<AppState, 'areaOptions'>): string | null {
@@ -21,7 +26,7 @@ export function cityIdOf(s: Pick<AppState, 'areaOptions'>): string | null {
 }
 
 /** The picker's area, looked up in the loaded detail or the picker's option lists. */
-function pickedArea(s: JointAreaInputs, id: string): JointArea {
+function pickedArea(s: AnalysisAreaInputs, id: string): JointArea {
   const detail = dataOf(s.area)
   if (detail?.id === id) return { id, level: detail.level, name: detail.name }
   for (const list of Object.values(s.areaOptions)) {
@@ -33,9 +38,12 @@ function pickedArea(s: JointAreaInputs, id: string): JointArea {
 }
 
 /** The area to analyse, or null when the city is wanted but its id is not known yet. */
-export function jointAreaOf(s: JointAreaInputs): JointArea | null {
+export function analysisAreaOf(scope: AreaScope, s: AnalysisAreaInputs): JointArea | null {
   const picked = selectedAreaId(s.areaPath)
-  if (s.jointScope === 'picked' && picked !== null) return pickedArea(s, picked)
+  if (scope === 'picked' && picked !== null) return pickedArea(s, picked)
   const cityId = cityIdOf(s)
   return cityId === null ? null : { id: cityId, level: 'city', name: null }
 }
+
+/** The area of the joint-branch analysis. */
+export const jointAreaOf = (s: JointAreaInputs): JointArea | null => analysisAreaOf(s.jointScope, s)

@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand'
 import type { JointResult } from '../api/joint-types.ts'
 import { dataOf, idle, type Async } from './async.ts'
+import type { AreaScope } from './joint-area.ts'
 import { acceptCandidates, removeDraft, type DraftBranch } from './joint-drafts.ts'
 import {
   INITIAL_FORM,
@@ -18,7 +19,7 @@ import {
 import type { AppState } from './index.ts'
 
 /** Analyse the area chosen in the picker, or the whole city. */
-export type JointScope = 'picked' | 'city'
+export type JointScope = AreaScope
 export type JointTab = 'candidates' | 'leftovers' | 'drafts'
 
 export interface JointState {
@@ -131,7 +132,8 @@ export const initialJointState = (): JointState => ({
 
 export const createJointBranchesSlice: StateCreator<AppState, [], [], JointSlice> = (set) => ({
   ...initialJointState(),
-  setJointOpen: (open) => set({ jointOpen: open }),
+  // One planning panel at a time: opening this one closes station siting.
+  setJointOpen: (open) => set(open ? { jointOpen: true, sitingOpen: false } : { jointOpen: false }),
   setJointScope: (scope) => set((s) => setScope(s, scope)),
   setJointTab: (tab) => set({ jointTab: tab }),
   editJointValue: (field, text) => set((s) => editValue(s, field, text)),

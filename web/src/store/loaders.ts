@@ -42,6 +42,12 @@ export async function load<T>(
   }
 }
 
+/** Cancels the request in `slot`, if any; its Async stays as it was (see the caller). */
+export function abortLoad(slot: string): void {
+  inflight.get(slot)?.abort()
+  inflight.delete(slot)
+}
+
 export const loadConfig = () =>
   load(
     'config',

@@ -13,6 +13,8 @@ const calm = (): FailureInputs => ({
   hierarchy: idle(),
   areaOptions: {},
   jointRun: idle(),
+  sitingRun: idle(),
+  sitingCurve: idle(),
 })
 
 const down = new ApiError(503, 'db_unavailable', '数据库暂时不可用')
@@ -63,5 +65,27 @@ describe('collectFailures', () => {
     const refused = new ApiError(400, 'BAD_REQUEST', 'invalid json', { issues })
     const s = { ...calm(), jointRun: { status: 'error' as const, key: 'k', error: refused } }
     expect(collectFailures(s)).toEqual([])
+  })
+
+  it('reports a failed siting analysis with a retry', () => {
+    const s = { ...calm(), sitingRun: { status: 'error' as const, key: 'k', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'siting' })
+  })
+
+  it('leaves a refused siting input to the siting panel', () => {
+    const refused = new ApiError(400, 'BAD_REQUEST', 'k: required for model max-cover')
+    const s = { ...calm(), sitingRun: { status: 'error' as const, key: 'k', error: refused } }
+    expect(collectFailures(s)).toEqual([])
+  })
+
+  it('reports an unknown area (404) in the banner, not beside an input', () => {
+    const missing = new ApiError(404, 'NOT_FOUND', 'area 510199 not found')
+    const s = { ...calm(), sitingRun: { status: 'error' as const, key: 'k', error: missing } }
+    expect(collectFailures(s).map((f) => f.id)).toEqual(['siting'])
+  })
+
+  it('reports a failed longer coverage curve with a retry', () => {
+    const s = { ...calm(), sitingCurve: { status: 'error' as const, key: 'k', error: down } }
+    expect(collectFailures(s)[0]?.source).toEqual({ kind: 'sitingCurve' })
   })
 })

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/messages.ts'
 import type { Async } from '../../store/async.ts'
 import type { AppState } from '../../store/index.ts'
 import { isFieldFailure } from '../../store/joint-form.ts'
+import { isSitingFieldFailure } from '../../store/siting-errors.ts'
 
 export type FailureSource =
   | { kind: 'compounds' }
@@ -14,6 +15,8 @@ export type FailureSource =
   | { kind: 'options'; key: string }
   | { kind: 'map' }
   | { kind: 'joint' }
+  | { kind: 'siting' }
+  | { kind: 'sitingCurve' }
 
 export interface Failure {
   id: string
@@ -36,6 +39,8 @@ export type FailureInputs = Pick<
   | 'hierarchy'
   | 'areaOptions'
   | 'jointRun'
+  | 'sitingRun'
+  | 'sitingCurve'
 >
 
 export const failureInputs = (s: AppState): FailureInputs => ({
@@ -48,6 +53,8 @@ export const failureInputs = (s: AppState): FailureInputs => ({
   hierarchy: s.hierarchy,
   areaOptions: s.areaOptions,
   jointRun: s.jointRun,
+  sitingRun: s.sitingRun,
+  sitingCurve: s.sitingCurve,
 })
 
 /** Every failure in the state, most important first (the map's data before its decorations). */
@@ -120,6 +127,20 @@ export function collectFailures(s: FailureInputs): Failure[] {
       title: 'errorJoint',
       error: s.jointRun.error,
       source: { kind: 'joint' },
+    })
+  if (failed(s.sitingRun) && !isSitingFieldFailure(s.sitingRun.error))
+    out.push({
+      id: 'siting',
+      title: 'errorSiting',
+      error: s.sitingRun.error,
+      source: { kind: 'siting' },
+    })
+  if (failed(s.sitingCurve))
+    out.push({
+      id: 'sitingCurve',
+      title: 'errorSitingCurve',
+      error: s.sitingCurve.error,
+      source: { kind: 'sitingCurve' },
     })
   return out
 }

@@ -9,6 +9,7 @@ import {
 } from '../../store/loaders.ts'
 import type { PickerLevel } from '../../store/area-path.ts'
 import { runJointAnalysis } from '../../store/joint-loaders.ts'
+import { extendSitingCurve, runSitingAnalysis } from '../../store/siting-loaders.ts'
 import type { FailureSource } from './failures.ts'
 
 /** Asks again for whatever failed. The map itself cannot be retried in place: reload the page. */
@@ -39,6 +40,12 @@ export function retry(source: FailureSource): void {
     }
     case 'joint':
       void runJointAnalysis()
+      return
+    case 'siting':
+      void runSitingAnalysis()
+      return
+    case 'sitingCurve':
+      void extendSitingCurve()
       return
     case 'map':
       window.location.reload()

@@ -1,0 +1,81 @@
+import type { SitingResult } from '../../api/siting-types.ts'
+import { useT } from '../../i18n/use-t.ts'
+import { useStore } from '../../store/index.ts'
+import { useSitingResult } from '../../store/siting-selectors.ts'
+import { downloadJson } from '../joint-branches/download.ts'
+import { CoverageCurve } from './CoverageCurve.tsx'
+import { exportName, sitingToGeoJson } from './export.ts'
+import { SiteList } from './SiteList.tsx'
+import { SitingForm } from './SitingForm.tsx'
+import { SitingNotes } from './SitingNotes.tsx'
+import { SitingSummary } from './SitingSummary.tsx'
+import './siting-panel.css'
+
+function ResultActions({ result }: { result: SitingResult }) {
+  const { t } = useT()
+  return (
+    <div className="siting-result-actions">
+      <button
+        type="button"
+        className="plain-button"
+        disabled={result.chosen.length === 0}
+        onClick={() => downloadJson(exportName(result), sitingToGeoJson(result))}
+      >
+        {t('sitingExport')}
+      </button>
+      {/* Plans arrive with the planner-tools issue; a disabled button shows no tooltip, its wrapper does. */}
+      <span title={t('sitingSavePlanLater')}>
+        <button
+          type="button"
+          className="plain-button"
+          disabled
+          aria-describedby="siting-plan-later"
+        >
+          {t('sitingSavePlan')}
+        </button>
+        <span id="siting-plan-later" className="visually-hidden">
+          {t('sitingSavePlanLater')}
+        </span>
+      </span>
+    </div>
+  )
+}
+
+/** 服务站选址: inputs and run, then coverage before → after, the curve and the chosen sites. */
+export function SitingPanel() {
+  const { t } = useT()
+  const result = useSitingResult()
+  const setOpen = useStore((s) => s.setSitingOpen)
+  return (
+    <section
+      className="panel siting-panel"
+      data-testid="siting-panel"
+      aria-labelledby="siting-title"
+    >
+      <header className="siting-header">
+        <h2 id="siting-title">{t('sitingTitle')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('close')}
+          onClick={() => setOpen(false)}
+        >
+          ×
+        </button>
+      </header>
+      <p className="muted siting-intro">{t('sitingIntro')}</p>
+      <SitingForm />
+      {result ? (
+        <>
+          <SitingSummary result={result} />
+          <SitingNotes notes={result.notes} />
+          <CoverageCurve result={result} />
+          <SiteList result={result} />
+          <ResultActions result={result} />
+        </>
+      ) : (
+        <p className="muted">{t('sitingIdle')}</p>
+      )}
+    </section>
+  )
+}
