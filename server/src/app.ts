@@ -8,6 +8,7 @@ import { compoundRoutes } from './features/compounds/compounds.routes.ts'
 import { configRoutes } from './features/config/config.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { jointBranchRoutes } from './features/joint-branches/joint-branches.routes.ts'
+import { ledgerRoutes } from './features/ledger/ledger.routes.ts'
 import { sitingRoutes } from './features/siting/siting.routes.ts'
 import { statsRoutes } from './features/stats/stats.routes.ts'
 import { PMTILES_PATH } from './env.ts'
@@ -37,6 +38,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     statsRoutes,
     jointBranchRoutes,
     sitingRoutes,
+    ledgerRoutes,
   ])
     app.route('/', routes(deps))
 

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   PMTILES_FILE: z.string().optional(),
   /** The built web app to serve; empty disables static serving (API only). */
   WEB_DIST: z.string().default('web/dist'),
+  /** Largest upload an import accepts, in MB; 200 when unset. */
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().max(10_000).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 })
 

@@ -6,7 +6,7 @@ import { validationHook } from './validation.ts'
 /** What every route handler may use; passed to createApp, never read from globals. */
 export interface Deps {
   db: Db
-  env: Pick<Env, 'BASEMAP' | 'TIANDITU_KEY' | 'PMTILES_URL'>
+  env: Pick<Env, 'BASEMAP' | 'TIANDITU_KEY' | 'PMTILES_URL' | 'UPLOAD_LIMIT_MB'>
   log: Logger
 }
 
