@@ -17,6 +17,7 @@ const freeDegree = (p: Problem, plan: Plan, u: number, skip: ReadonlySet<number>
  */
 function grow(p: Problem, plan: Plan, seed: number, random: () => number): number[] | null {
   const { floor, maxUnits, maxMembers, radiusM } = p.limits
+  if (p.w[seed]! > maxMembers + MEMBER_TOLERANCE) return null
   const set = [seed]
   const inSet = new Set(set)
   let total = p.w[seed]!
@@ -98,4 +99,31 @@ export function absorb(p: Problem, plan: Plan, comp: readonly number[]): void {
       }
     }
   }
+}
+
+/**
+ * Under uncapped limits, the units of a connected set that `groups` leave out, attached breadth first to a
+ * neighbouring group: with no ceiling or radius every attachment is valid, so a packing of minimal groups
+ * becomes a plan covering the whole set with as many groups. Mutates and returns `groups`.
+ */
+export function absorbLeftovers(
+  p: Problem,
+  units: readonly number[],
+  groups: number[][],
+): number[][] {
+  const owner = new Map<number, number>()
+  groups.forEach((g, k) => g.forEach((u) => owner.set(u, k)))
+  const inside = new Set(units)
+  const queue = [...owner.keys()]
+  for (let h = 0; h < queue.length; h++) {
+    const v = queue[h]!
+    for (const u of p.adj[v]!) {
+      if (!inside.has(u) || owner.has(u)) continue
+      const k = owner.get(v)!
+      owner.set(u, k)
+      groups[k]!.push(u)
+      queue.push(u)
+    }
+  }
+  return groups
 }

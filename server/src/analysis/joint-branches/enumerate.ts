@@ -48,6 +48,11 @@ export interface EnumerateOptions {
   maxVisits: number
   /** Drop the radius rule (to tell "too far" from "needs too many"). */
   ignoreRadius?: boolean
+  /**
+   * Do not grow a set past the floor. Every inclusion-minimal valid group is still visited, since all its
+   * proper connected subsets fall short of the floor; used when ceilings and radius are off.
+   */
+  stopAtFloor?: boolean
 }
 
 /** What stopped an enumeration: all sets seen, the visitor asked to stop, or the budget ran out. */
@@ -135,6 +140,7 @@ export function enumerateGroups(
           return
         }
       }
+      if (options.stopAtFloor) return
     }
     if (size >= maxUnits) return
     for (let e = to; e > from;) {

@@ -32,9 +32,8 @@ export function enumerateValidGroups(
   rules: JointRules,
   maxColumns = 200_000,
 ): number[][] {
-  if (rules.maxCompounds === null)
-    throw new RangeError('the exact MILP needs a compound ceiling to enumerate groups')
-  const maxSize = rules.maxCompounds
+  // Without a compound ceiling every connected subset is a column: small instances only.
+  const maxSize = rules.maxCompounds ?? units.length
   const byId = new Map(units.map((u) => [u.id, u]))
   const nbrs = new Map<number, Set<number>>(units.map((u) => [u.id, new Set()]))
   for (const { a, b } of edges) {

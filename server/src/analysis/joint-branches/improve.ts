@@ -1,6 +1,8 @@
 import { inertiaOf } from './geometry.ts'
 import { compareValue, packExact } from './pack.ts'
-import type { PackBudget } from './pack.ts'
+import type { PackBudget, Packing } from './pack.ts'
+import { findBetter } from './bnb.ts'
+import type { BeatBudget } from './bnb.ts'
 import { addGroup, removeGroup } from './plan.ts'
 import type { Plan } from './plan.ts'
 import { MEMBER_TOLERANCE } from './problem.ts'
@@ -13,6 +15,7 @@ export interface ImproveOptions {
   /** Neighbourhood size for the compactness passes. */
   tidyCap: number
   budget: PackBudget
+  beatBudget: BeatBudget
   /** Most passes in all, and most of them spent on compactness alone. */
   maxPasses: number
   maxTidyPasses: number
@@ -108,18 +111,27 @@ function pass(
     const seen = memory.tried.get(key)
     if (seen !== undefined && units.every((u) => (memory.stamp.get(u) ?? 0) <= seen)) continue
     memory.tried.set(key, memory.clock)
-    const best = packExact(p, units, 'covered', options.budget)
-    if (!best) continue
-    const diff = compareValue(
-      'covered',
-      best.covered,
-      best.count,
-      best.inertia,
-      now.covered,
-      now.count,
-      now.inertia,
-    )
-    if (diff <= 0) continue
+    // Gain passes only need a better plan, which a pruned search finds or rules out quickly; compactness
+    // passes need the best one.
+    let best: Packing | null
+    if (tidy) {
+      best = packExact(p, units, 'covered', options.budget)
+      if (!best) continue
+      const diff = compareValue(
+        'covered',
+        best.covered,
+        best.count,
+        best.inertia,
+        now.covered,
+        now.count,
+        now.inertia,
+      )
+      if (diff <= 0) continue
+    } else {
+      const found = findBetter(p, units, now, options.beatBudget)
+      if (found.kind !== 'better') continue
+      best = found.packing
+    }
     for (const g of new Set(units.map((u) => plan.label[u]!))) if (g !== -1) removeGroup(plan, g)
     for (const members of best.groups) addGroup(plan, members)
     memory.clock++

@@ -1,4 +1,4 @@
-import { enumerateGroups, subgraph } from './enumerate.ts'
+import { MAX_SPAN, rootedGroups } from './rooted.ts'
 import type { Problem } from './problem.ts'
 
 /** Groups of problem units and their lexicographic value. */
@@ -20,8 +20,6 @@ export interface PackBudget {
   maxStates: number
 }
 
-// Masks are 31-bit: a group may span at most this many positions of the ordering.
-const MAX_SPAN = 30
 // Compactness differences below this (m²) are rounding, not improvement.
 const INERTIA_EPS_M2 = 1e-3
 
@@ -46,28 +44,6 @@ export function compareValue(
   return 0
 }
 
-/** Cuthill–McKee order of a local graph: keeps every group's indices close, so DP states stay few. */
-function cuthillMcKee(adj: readonly (readonly number[])[]): number[] {
-  const m = adj.length
-  const seen = new Uint8Array(m)
-  const order: number[] = []
-  const byDegree = [...Array(m).keys()].sort((a, b) => adj[a]!.length - adj[b]!.length || a - b)
-  for (const s of byDegree) {
-    if (seen[s]) continue
-    seen[s] = 1
-    order.push(s)
-    for (let h = order.length - 1; h < order.length; h++) {
-      const next = adj[order[h]!]!.filter((u) => !seen[u])
-      next.sort((a, b) => adj[a]!.length - adj[b]!.length || a - b)
-      for (const u of next) {
-        seen[u] = 1
-        order.push(u)
-      }
-    }
-  }
-  return order
-}
-
 class OverBudget extends Error {}
 
 /**
@@ -82,38 +58,10 @@ export function packExact(
   priority: Priority,
   budget: PackBudget,
 ): Packing | null {
-  const first = subgraph(p, units)
-  const order = cuthillMcKee(first.adj).map((i) => units[i]!)
-  const sub = subgraph(p, order)
+  const rooted = rootedGroups(p, units, budget.maxGroups)
+  if (!rooted) return null
+  const { order, masks: rootMasks, sizes: rootSizes, inertia: rootInertia } = rooted
   const m = order.length
-  // Valid groups by their smallest position: a bit mask relative to it, size and inertia.
-  const rootMasks: number[][] = Array.from({ length: m }, () => [])
-  const rootSizes: number[][] = Array.from({ length: m }, () => [])
-  const rootInertia: number[][] = Array.from({ length: m }, () => [])
-  let count = 0
-  let tooWide = false
-  const end = enumerateGroups(
-    sub,
-    p.limits,
-    (set, size, _members, inertia) => {
-      const lo = set[0]!
-      let mask = 0
-      for (let i = 0; i < size; i++) {
-        const off = set[i]! - lo
-        if (off > MAX_SPAN) {
-          tooWide = true
-          return true
-        }
-        mask |= 1 << off
-      }
-      rootMasks[lo]!.push(mask)
-      rootSizes[lo]!.push(size)
-      rootInertia[lo]!.push(inertia)
-      return ++count > budget.maxGroups
-    },
-    { maxVisits: budget.maxGroups * 20 },
-  )
-  if (tooWide || end !== 'done') return null
 
   // For each root, a bit row per offset: which of its groups hold that offset. Groups compatible with a
   // state are then found word by word instead of testing every group against the mask.

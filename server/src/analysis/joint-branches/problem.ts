@@ -8,6 +8,11 @@ export interface Limits {
   maxMembers: number
   radiusM: number
   sameCommunity: boolean
+  /**
+   * No compound or member ceiling and no radius (classic max-p): any unit left out can join a neighbouring
+   * group, so only inclusion-minimal groups need enumerating and coverage follows from absorption.
+   */
+  uncapped: boolean
 }
 
 /** The input as flat arrays indexed 0..n-1 (input order), plus the graphs the solver works on. */
@@ -67,6 +72,7 @@ export function toLimits(rules: JointRules): Limits {
     maxMembers: maxMembers ?? Infinity,
     radiusM: radiusM ?? Infinity,
     sameCommunity,
+    uncapped: maxCompounds === null && maxMembers === null && radiusM === null,
   }
 }
 

@@ -9,6 +9,10 @@
  * tabu simulated annealing (`performSA`) on each of them `maxIterationsSa` times to minimise the
  * within-region attribute distance (cityblock). Class defaults: top_n 2, 99 constructions, 10 SA runs.
  *
+ * Follows the code after spopt PR #506 (2026), which makes `pickMoveArea` keep only areas with a
+ * neighbour in another region; before it, SA never ends once every movable area is interior (seen here
+ * on a 60-unit grid).
+ *
  * Deviations, none of which changes the number of regions the algorithm can reach:
  * - numpy's Mersenne Twister is replaced by a seeded mulberry32 stream, so draws differ from Python's;
  * - list-membership tests use a Set beside the list (same answers, O(1) instead of O(n));
@@ -261,7 +265,11 @@ function pickMoveArea(ctx: Ctx, part: Partition): number[] {
   for (const [k, v] of part.attrTotal) {
     const rla = part.regions.get(k)!
     rla.forEach((area, i) => {
-      if (v - ctx.thr[area]! > ctx.threshold && connectedWithout(ctx, rla, i)) potential.push(area)
+      // The border test is spopt PR #506 (2026): without it SA loops forever once every movable area
+      // is interior to its region, which the released code does.
+      const border = ctx.w[area]!.some((nb) => part.labels[nb] !== k)
+      if (v - ctx.thr[area]! > ctx.threshold && border && connectedWithout(ctx, rla, i))
+        potential.push(area)
     })
   }
   return potential
@@ -299,7 +307,7 @@ function performSA(
 ) {
   let t = 1
   let niMoveCt = 0
-  let makeMove = false
+  let makeMove: boolean
   const tabu: string[] = []
   let potential: number[] = []
   const part = clonePartition(init)

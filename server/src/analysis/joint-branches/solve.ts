@@ -1,15 +1,12 @@
-import { computeBound, countingBound } from './bound.ts'
+import { computeBound, enumeratedBound } from './bound.ts'
 import type { ExactComponent } from './bound.ts'
-import { construct } from './construct.ts'
-import { centreOf, inertiaOf, radiusOf } from './geometry.ts'
-import { improve } from './improve.ts'
-import { compareValue, packExact } from './pack.ts'
-import type { PackBudget, Packing } from './pack.ts'
-import { addGroup, groupViolation, membersOf, newPlan, removeGroup } from './plan.ts'
+import { maxGroupsIn, solveComponent } from './component.ts'
+import type { RunState } from './component.ts'
+import { centreOf, radiusOf } from './geometry.ts'
+import { groupViolation, membersOf, newPlan } from './plan.ts'
 import type { Plan } from './plan.ts'
 import { buildProblem, MEMBER_TOLERANCE } from './problem.ts'
 import type { Problem } from './problem.ts'
-import { mixSeed, seededRandom } from './prng.ts'
 import { classifyUnit, leftoverOf } from './reasons.ts'
 import type { Classification } from './reasons.ts'
 import { DEFAULT_JOINT_RULES, JointInputError } from './types.ts'
@@ -22,21 +19,17 @@ import type {
   SolveOptions,
 } from './types.ts'
 
-// Budgets keep every exact call within milliseconds; a component over budget keeps the heuristic plan.
-const COMPONENT_BUDGET: PackBudget = { maxGroups: 20_000, maxStates: 40_000 }
-const NEIGHBOURHOOD_BUDGET: PackBudget = { maxGroups: 4_000, maxStates: 20_000 }
-// Neighbourhood sizes for the local search. Without a compound ceiling every connected subset is a
-// candidate group, so neighbourhoods must stay smaller to keep enumeration cheap.
-const CAPS_WITH_CEILING = [12, 16, 20]
-const CAPS_WITHOUT_CEILING = [8, 11, 14]
-const MAX_PASSES = 20
-const MAX_TIDY_PASSES = 1
+// Connected sets explored per unit of an unproven component to tighten its bound (capped per component).
+// Uncapped groups have far more candidate sets per unit, so they get less before giving up.
+const BOUND_VISITS_PER_UNIT = 300
+const BOUND_VISITS_PER_UNIT_UNCAPPED = 30
+const BOUND_VISITS_MAX = 300_000
 
 /**
  * Candidate joint branches for small compounds: most units covered, then most groups, then the most
- * compact groups (least sum of squared distances to group centres, m²), under `rules`. Pure and
- * deterministic for a seed; near-linear in units + edges with bounded work per component. Throws
- * JointInputError naming the parameter on invalid input.
+ * compact groups (least sum of squared distances from member centres to group centres, m²), under
+ * `rules`, with an upper bound and a reason for every unit left out. Pure; deterministic for a seed
+ * unless the time limit (ms) cuts the search short. Throws JointInputError naming a bad parameter.
  */
 export function solveJointBranches(
   units: readonly JointUnit[],
@@ -46,7 +39,7 @@ export function solveJointBranches(
 ): JointResult {
   const t0 = performance.now()
   const seed = options.seed ?? 1
-  const exactMaxUnits = options.exactMaxUnits ?? 40
+  const exactMaxUnits = options.exactMaxUnits ?? 80
   const timeLimitMs = options.timeLimitMs ?? 10_000
   if (!Number.isInteger(seed))
     throw new JointInputError('seed', `seed must be an integer, got ${seed}`)
@@ -59,106 +52,55 @@ export function solveJointBranches(
   const compMembers = p.comps.map((comp) => membersOf(p, comp))
   const classes: (Classification | undefined)[] = new Array(p.n)
   const classify = (u: number) => (classes[u] ??= classifyUnit(p, u, compMembers[p.compOf[u]!]!))
-  const coverable = new Uint8Array(p.n)
+  const run: RunState = {
+    p,
+    plan,
+    seed,
+    exactMaxUnits,
+    deadline: t0 + timeLimitMs,
+    timedOut: false,
+    coverable: new Uint8Array(p.n),
+    isCoverable: (u) => classify(u).coverable,
+  }
   const proven = new Map<number, ExactComponent>()
-  const solvedByDp = new Set<number>()
-  const deadline = t0 + timeLimitMs
-  let timedOut = false
-
-  const caps = p.limits.maxUnits === Infinity ? CAPS_WITHOUT_CEILING : CAPS_WITH_CEILING
-  const search = (comp: readonly number[], random: () => number, sizes: number[], tidy: number) => {
-    if (timedOut) return
-    const options = {
-      caps: sizes,
-      tidyCap: caps[0]!,
-      budget: NEIGHBOURHOOD_BUDGET,
-      maxPasses: MAX_PASSES,
-      maxTidyPasses: tidy,
-      deadline,
-    }
-    timedOut = !improve(p, plan, comp, random, options)
-  }
-  const useExact = (c: number, best: Packing) => {
-    const comp = p.comps[c]!
-    for (const g of new Set(comp.map((u) => plan.label[u]!))) if (g !== -1) removeGroup(plan, g)
-    for (const members of best.groups) addGroup(plan, members)
-    for (const u of comp) coverable[u] = plan.label[u] !== -1 || classify(u).coverable ? 1 : 0
-    proven.set(c, { covered: best.covered, maxGroups: best.count })
-    solvedByDp.add(c)
-  }
-
+  let withGroups = 0
   p.comps.forEach((comp, c) => {
     if (compMembers[c]! < p.limits.floor - MEMBER_TOLERANCE) return
-    // A component no larger than the smallest neighbourhood is what local search would re-pack anyway.
-    if (comp.length <= Math.min(caps[0]!, exactMaxUnits)) {
-      const best = packExact(p, comp, 'covered', NEIGHBOURHOOD_BUDGET)
-      if (best) return useExact(c, best)
-    }
-    const random = seededRandom(mixSeed(seed, p.ids[comp[0]!]!))
-    construct(p, plan, comp, random)
-    // Small components get only the cheapest search before the bound check, since the exact programme
-    // settles any gap; large ones get every neighbourhood size.
-    const small = comp.length <= exactMaxUnits
-    search(comp, random, small ? caps.slice(0, 1) : caps, 0)
-    for (const u of comp) coverable[u] = plan.label[u] !== -1 || classify(u).coverable ? 1 : 0
-    const bound = countingBound(p, comp, coverable)
-    const now = componentValue(p, plan, comp)
-    // A plan that meets the counting bound is optimal in covered units and groups.
-    if (now.covered === bound.covered && now.count === bound.groups) {
-      proven.set(c, { covered: bound.covered, maxGroups: bound.groups })
-    } else if (small && !timedOut) {
-      const best = packExact(p, comp, 'covered', COMPONENT_BUDGET)
-      if (best) return useExact(c, best)
-      search(comp, random, caps, 0)
-    }
-    search(comp, random, [], MAX_TIDY_PASSES)
+    withGroups++
+    const known = solveComponent(run, comp)
+    if (known) proven.set(c, known)
+  })
+  for (const [c, known] of proven) known.maxGroups = maxGroupsIn(run, p.comps[c]!, known)
+  const refined = new Map<number, { covered: number; groups: number }>()
+  p.comps.forEach((comp, c) => {
+    if (proven.has(c) || compMembers[c]! < p.limits.floor - MEMBER_TOLERANCE) return
+    const perUnit = p.limits.uncapped ? BOUND_VISITS_PER_UNIT_UNCAPPED : BOUND_VISITS_PER_UNIT
+    const visits = Math.min(BOUND_VISITS_MAX, perUnit * comp.length)
+    const r = enumeratedBound(p, comp, run.coverable, visits)
+    if (r) refined.set(c, r)
   })
 
-  for (const c of solvedByDp) {
-    // The optimum has the most groups among plans covering the most units; the bound needs the most
-    // groups of any plan, which only a groups-first search can tell when the counting bound is higher.
-    const known = proven.get(c)!
-    const counted = countingBound(p, p.comps[c]!, coverable).groups
-    if (counted <= known.maxGroups) continue
-    const most = packExact(p, p.comps[c]!, 'groups', COMPONENT_BUDGET)
-    known.maxGroups = most ? most.count : counted
-  }
-  const bound = computeBound(p, coverable, proven)
+  const bound = computeBound(p, run.coverable, proven, refined)
   const groups = outputGroups(p, plan)
   const leftovers = []
   for (let u = 0; u < p.n; u++)
     if (plan.label[u] === -1) leftovers.push(leftoverOf(p, plan, u, classify(u)))
   const coveredUnits = groups.reduce((s, g) => s + g.unitIds.length, 0)
-  const withGroups = compMembers.filter((m) => m >= p.limits.floor - MEMBER_TOLERANCE).length
   return {
     groups,
-    leftovers: leftovers.sort((a, b) => a.unitId - b.unitId),
+    leftovers,
     bound,
     stats: {
       units: p.n,
       coveredUnits,
       groups: groups.length,
-      components: p.comps.length,
-      provenComponents: proven.size,
+      components: withGroups,
+      exactComponents: proven.size,
       provenOptimal: proven.size === withGroups,
-      timedOut,
+      timedOut: run.timedOut,
       ms: performance.now() - t0,
     },
   }
-}
-
-/** Covered units, groups and inertia (m²) of the plan inside one component. */
-function componentValue(p: Problem, plan: Plan, comp: readonly number[]) {
-  const ids = new Set<number>()
-  let covered = 0
-  for (const u of comp) {
-    if (plan.label[u] === -1) continue
-    covered++
-    ids.add(plan.label[u]!)
-  }
-  let inertia = 0
-  for (const g of ids) inertia += inertiaOf(p, plan.groups[g]!)
-  return { covered, count: ids.size, inertia }
 }
 
 /** Output groups, each re-checked against every rule: a violation here is a solver bug, never data. */

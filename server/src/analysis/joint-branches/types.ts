@@ -61,9 +61,9 @@ export interface SolveOptions {
    */
   timeLimitMs?: number
   /**
-   * A component (after the community split) of at most this many units whose heuristic plan falls short of
-   * the counting bound is solved to optimality by dynamic programming, when that stays within budget; 0
-   * keeps the heuristic plan everywhere. Default 40.
+   * A component (after the community split) of at most this many units whose plan falls short of the
+   * counting bound gets a pruned exhaustive search that improves the plan or proves it optimal, within a
+   * node budget; 0 leaves every such plan to local search alone. Default 80.
    */
   exactMaxUnits?: number
 }
@@ -122,13 +122,13 @@ export interface JointStats {
   units: number
   coveredUnits: number
   groups: number
-  /** Connected components after the community split. */
+  /** Connected components (after the community split) whose members reach the floor. */
   components: number
   /**
    * Components whose plan is proven optimal in covered units and groups: it meets the counting bound, or
-   * the exact dynamic programme solved the component.
+   * an exact search (dynamic programme or pruned exhaustive search) settled the component.
    */
-  provenComponents: number
+  exactComponents: number
   /** True when every component that can hold a group is proven: no plan covers more or forms more groups. */
   provenOptimal: boolean
   /** True when the time limit stopped the improvement phase. */
