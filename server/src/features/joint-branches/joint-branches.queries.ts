@@ -86,14 +86,16 @@ export function projectUnits(rows: UnitRow[]): JointUnit[] {
 /** Outline (union of member boundaries, GeoJSON) and centre of each group, in the groups' order. */
 export async function groupOutlines(db: Db, groups: number[][]) {
   if (groups.length === 0) return []
-  const rows = await db.query<{ idx: number; outline: unknown; centre: [number, number] }>(sql`
-    SELECT g.idx::int AS idx,
+  // Two parallel int arrays (compound id, group index): unnest's small row estimate lets the planner
+  // probe compound by primary key instead of scanning the table.
+  const ids = groups.flat()
+  const idx = groups.flatMap((g, i) => g.map(() => i))
+  return db.query<{ idx: number; outline: unknown; centre: [number, number] }>(sql`
+    SELECT u.idx,
       ST_AsGeoJSON(ST_Multi(ST_Union(coalesce(c.boundary, ST_Buffer(c.location::geography, 20)::geometry))), 6)::json AS outline,
       json_build_array(round(ST_X(ST_Centroid(ST_Collect(c.location)))::numeric, 6)::float8,
         round(ST_Y(ST_Centroid(ST_Collect(c.location)))::numeric, 6)::float8) AS centre
-    FROM jsonb_array_elements(${JSON.stringify(groups)}::jsonb) WITH ORDINALITY AS g(ids, idx)
-    CROSS JOIN LATERAL jsonb_array_elements_text(g.ids) AS u(id)
-    JOIN compound c ON c.id = u.id::int
-    GROUP BY g.idx ORDER BY g.idx`)
-  return rows
+    FROM unnest(${ids}::int[], ${idx}::int[]) AS u(id, idx)
+    JOIN compound c ON c.id = u.id
+    GROUP BY u.idx ORDER BY u.idx`)
 }
