@@ -1,42 +1,30 @@
-import { mkdirSync } from 'node:fs'
-import type { ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db/db.ts'
+import { expect, it } from 'vitest'
 import { sql } from '../../server/src/db/sql.ts'
-import { generateDemoCity } from '../../server/src/demo/generate.ts'
-import { loadDemoCity } from '../../server/src/demo/load.ts'
-import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
-import { SCREENSHOTS, startServer, watchOutsideRequests, type Hook } from './serve-app.ts'
 import { openTestPglite } from '../helpers/each-db.ts'
+import {
+  SCREENSHOTS,
+  serveSmallDemoCity,
+  startServer,
+  watchOutsideRequests,
+  type Hook,
+} from './serve-app.ts'
 
 describeWithBrowser('the city map', (getBrowser) => {
-  let db: Db
-  let url: string
-  let server: ServerType
-
-  beforeAll(async () => {
-    await buildWebIfStale()
-    db = await openTestPglite()
-    await loadDemoCity(db, generateDemoCity({ seed: 7, scale: 0.02 }))
-    ;({ url, server } = await startServer(db))
-    mkdirSync(SCREENSHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    server?.close()
-    await db?.close()
-  })
+  const app = serveSmallDemoCity()
 
   it('draws every compound, and a click opens the panel with that compound', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
-    const outside = watchOutsideRequests(page, url)
-    await page.goto(url)
+    const outside = watchOutsideRequests(page, app.url())
+    await page.goto(app.url())
     await page.waitForFunction(
       () => (window as unknown as { __yuanluo?: Hook }).__yuanluo?.compoundsDrawn,
       undefined,
       { timeout: 90_000 },
     )
-    const [count] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM compound`)
+    const [count] = await app
+      .db()
+      .query<{ n: number }>(sql`SELECT count(*)::int AS n FROM compound`)
     expect(
       await page.evaluate(
         () => (window as unknown as { __yuanluo: Hook }).__yuanluo.compoundsDrawn,
@@ -46,7 +34,12 @@ describeWithBrowser('the city map', (getBrowser) => {
     await page.screenshot({ path: `${SCREENSHOTS}/city-map.png` })
 
     // A large old compound, so that the click lands well inside it at street zoom.
-    const [target] = await db.query<{ id: number; name: string; lng: number; lat: number }>(sql`
+    const [target] = await app.db().query<{
+      id: number
+      name: string
+      lng: number
+      lat: number
+    }>(sql`
       SELECT id, name, ST_X(location) AS lng, ST_Y(location) AS lat FROM compound
       WHERE boundary IS NOT NULL ORDER BY ST_Area(boundary::geography) DESC LIMIT 1`)
     await page.evaluate(

@@ -1,33 +1,12 @@
-import { mkdirSync } from 'node:fs'
-import type { ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db/db.ts'
-import { generateDemoCity } from '../../server/src/demo/generate.ts'
-import { loadDemoCity } from '../../server/src/demo/load.ts'
-import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
+import { expect, it } from 'vitest'
 import { describeWithBrowser } from '../helpers/browser.ts'
-import { openTestPglite } from '../helpers/each-db.ts'
-import { SCREENSHOTS, hookValue, startServer, watchOutsideRequests } from './serve-app.ts'
+import { SCREENSHOTS, hookValue, serveSmallDemoCity, watchOutsideRequests } from './serve-app.ts'
 
 describeWithBrowser('joint branch planning', (getBrowser) => {
-  let db: Db
-  let url: string
-  let server: ServerType
-
-  beforeAll(async () => {
-    await buildWebIfStale()
-    db = await openTestPglite()
-    await loadDemoCity(db, generateDemoCity({ seed: 7, scale: 0.02 }))
-    ;({ url, server } = await startServer(db))
-    mkdirSync(SCREENSHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    server?.close()
-    await db?.close()
-  })
+  const app = serveSmallDemoCity()
 
   it('runs the analysis for the city and draws every candidate the API returns', async () => {
-    const expected = await fetch(`${url}/api/analysis/joint-branches`, {
+    const expected = await fetch(`${app.url()}/api/analysis/joint-branches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ area: '510100' }),
@@ -35,8 +14,8 @@ describeWithBrowser('joint branch planning', (getBrowser) => {
     expect(expected.candidates.length).toBeGreaterThan(0)
 
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
-    const outside = watchOutsideRequests(page, url)
-    await page.goto(url)
+    const outside = watchOutsideRequests(page, app.url())
+    await page.goto(app.url())
     await expect
       .poll(() => hookValue(page, 'compoundsDrawn'), { timeout: 90_000 })
       .toBeGreaterThan(0)
@@ -57,7 +36,7 @@ describeWithBrowser('joint branch planning', (getBrowser) => {
 
   it('shows a bad rule value next to its field in Chinese, not as a page error', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(url)
+    await page.goto(app.url())
     await page.getByTestId('joint-toggle').click()
     await page.locator('input[name="minMembers"]').fill('0')
     await page.getByTestId('joint-run').click()

@@ -1,10 +1,16 @@
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
+import { generateDemoCity } from '../../server/src/demo/generate.ts'
+import { loadDemoCity } from '../../server/src/demo/load.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
+import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
+import { openTestPglite } from '../helpers/each-db.ts'
 
 export const SCREENSHOTS = resolve('tests/output/screenshots')
 
@@ -43,3 +49,23 @@ export const hookValue = (
   page: Page,
   field: 'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn',
 ) => page.evaluate((f) => (window as unknown as { __yuanluo?: Hook }).__yuanluo?.[f] ?? 0, field)
+
+/**
+ * Registers hooks that serve the page over a private PGlite holding the small seeded demo city
+ * (built once per describe block); returns getters for the database and the page's URL.
+ */
+export function serveSmallDemoCity(): { db: () => Db; url: () => string } {
+  const state: { db?: Db; url?: string; server?: ServerType } = {}
+  beforeAll(async () => {
+    await buildWebIfStale()
+    state.db = await openTestPglite()
+    await loadDemoCity(state.db, generateDemoCity({ seed: 7, scale: 0.02 }))
+    ;({ url: state.url, server: state.server } = await startServer(state.db))
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+  afterAll(async () => {
+    state.server?.close()
+    await state.db?.close()
+  })
+  return { db: () => state.db!, url: () => state.url! }
+}

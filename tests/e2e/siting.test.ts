@@ -1,35 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import type { ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db/db.ts'
-import { generateDemoCity } from '../../server/src/demo/generate.ts'
-import { loadDemoCity } from '../../server/src/demo/load.ts'
-import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
+import { expect, it } from 'vitest'
 import { describeWithBrowser } from '../helpers/browser.ts'
-import { openTestPglite } from '../helpers/each-db.ts'
-import { SCREENSHOTS, hookValue, startServer, watchOutsideRequests } from './serve-app.ts'
+import { SCREENSHOTS, hookValue, serveSmallDemoCity, watchOutsideRequests } from './serve-app.ts'
 
 describeWithBrowser('station siting', (getBrowser) => {
-  let db: Db
-  let url: string
-  let server: ServerType
-
-  beforeAll(async () => {
-    await buildWebIfStale()
-    db = await openTestPglite()
-    await loadDemoCity(db, generateDemoCity({ seed: 7, scale: 0.02 }))
-    ;({ url, server } = await startServer(db))
-    mkdirSync(SCREENSHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    server?.close()
-    await db?.close()
-  })
+  const app = serveSmallDemoCity()
 
   it('sites three new stations for the city and lists and draws each of them', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
-    const outside = watchOutsideRequests(page, url)
-    await page.goto(url)
+    const outside = watchOutsideRequests(page, app.url())
+    await page.goto(app.url())
     await expect
       .poll(() => hookValue(page, 'compoundsDrawn'), { timeout: 90_000 })
       .toBeGreaterThan(0)
@@ -51,7 +30,7 @@ describeWithBrowser('station siting', (getBrowser) => {
 
   it('keeps Run disabled and says why in Chinese when the station count is empty', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(url)
+    await page.goto(app.url())
     await page.getByTestId('siting-toggle').click()
     await page.locator('input[name="k"]').fill('')
     expect(await page.getByTestId('siting-run').isDisabled()).toBe(true)
