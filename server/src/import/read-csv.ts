@@ -7,7 +7,7 @@ import { tableFromGrid, type TabularOptions } from './tabular.ts'
 import {
   decode,
   detectEncoding,
-  normaliseEncoding,
+  userEncoding,
   splitBom,
   type EncodingChoice,
 } from './text-decode.ts'
@@ -23,17 +23,8 @@ function chooseEncoding(
   warnings: ImportIssue[],
 ): EncodingChoice {
   const { bom } = splitBom(bytes)
-  if (override) {
-    const enc = normaliseEncoding(override)
-    if (enc)
-      return {
-        encoding: enc,
-        source: 'override',
-        reasonZh: '用户指定',
-        reasonEn: 'chosen by the user',
-      }
-    warnings.push(issue('ENCODING_UNKNOWN_LABEL', { label: override, source: 'user' }))
-  }
+  const chosen = userEncoding(override, warnings)
+  if (chosen) return chosen
   if (bom)
     return {
       encoding: bom,

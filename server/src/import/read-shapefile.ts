@@ -20,6 +20,7 @@ import {
   garbleRatio,
   normaliseEncoding,
   suspiciousSample,
+  userEncoding,
   type EncodingChoice,
 } from './text-decode.ts'
 
@@ -41,17 +42,8 @@ function chooseEncoding(
   override: string | undefined,
   warnings: ImportIssue[],
 ): EncodingChoice {
-  if (override) {
-    const enc = normaliseEncoding(override)
-    if (enc)
-      return {
-        encoding: enc,
-        source: 'override',
-        reasonZh: '用户指定',
-        reasonEn: 'chosen by the user',
-      }
-    warnings.push(issue('ENCODING_UNKNOWN_LABEL', { label: override, source: 'user' }))
-  }
+  const chosen = userEncoding(override, warnings)
+  if (chosen) return chosen
   if (parts.cpg) {
     const label = ascii(parts.cpg)
     const enc = normaliseEncoding(label)

@@ -1,6 +1,8 @@
 // Text encodings of Chinese GIS and spreadsheet files. Node's full ICU gives TextDecoder 'gbk'
 // (decoded as its superset GB18030), 'big5' and the Windows code pages.
 
+import { issue, type ImportIssue } from './messages.ts'
+
 /** The byte-order mark at the start of a buffer, if any, and the bytes after it. */
 export function splitBom(bytes: Uint8Array): {
   bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null
@@ -181,4 +183,20 @@ export function concat(parts: Uint8Array[]): Uint8Array {
     o += p.length + 1
   }
   return out
+}
+
+/**
+ * The encoding a user named, as a choice; an unknown label adds a warning and gives undefined so
+ * that detection decides instead.
+ */
+export function userEncoding(
+  override: string | undefined,
+  warnings: ImportIssue[],
+): EncodingChoice | undefined {
+  if (!override) return undefined
+  const encoding = normaliseEncoding(override)
+  if (encoding)
+    return { encoding, source: 'override', reasonZh: '用户指定', reasonEn: 'chosen by the user' }
+  warnings.push(issue('ENCODING_UNKNOWN_LABEL', { label: override, source: 'user' }))
+  return undefined
 }
