@@ -64,30 +64,11 @@ export function buildCostModel(reach: Reach, candidateCount: number, rule: CostR
     fallback.push(f)
     rowStart.push(col.length)
   }
-  const m = demandOf.length
-  const colStart = new Int32Array(candidateCount + 1)
-  for (const j of col) colStart[j + 1]!++
-  for (let j = 0; j < candidateCount; j++) colStart[j + 1]! += colStart[j]!
-  const fill = colStart.slice(0, candidateCount)
-  const row = new Int32Array(col.length)
-  const colCost = new Float64Array(col.length)
-  for (let i = 0; i < m; i++)
-    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
-      const q = fill[col[p]!]!++
-      row[q] = i
-      colCost[q] = cost[p]!
-    }
   return {
-    m,
-    n: candidateCount,
+    m: demandOf.length,
     demandOf: Int32Array.from(demandOf),
     fallback: Float64Array.from(fallback),
-    rowStart: Int32Array.from(rowStart),
-    col: Int32Array.from(col),
-    cost: Float64Array.from(cost),
-    colStart,
-    row,
-    colCost,
+    ...byRowAndColumn(rowStart, col, cost, candidateCount),
     base,
   }
 }
@@ -129,21 +110,27 @@ export function restrictColumns(model: CostModel, cols: readonly number[]): Cost
     }
     rowStart.push(col.length)
   }
-  const n = cols.length
+  return { ...model, ...byRowAndColumn(rowStart, col, cost, cols.length) }
+}
+
+/**
+ * The (row, column, cost) entries given row by row, stored both ways: as given (rowStart/col/cost)
+ * and transposed column by column (colStart/row/colCost), for the row and column passes.
+ */
+function byRowAndColumn(rowStart: number[], col: number[], cost: number[], n: number) {
   const colStart = new Int32Array(n + 1)
-  for (const t of col) colStart[t + 1]!++
-  for (let t = 0; t < n; t++) colStart[t + 1]! += colStart[t]!
+  for (const j of col) colStart[j + 1]!++
+  for (let j = 0; j < n; j++) colStart[j + 1]! += colStart[j]!
   const fill = colStart.slice(0, n)
   const row = new Int32Array(col.length)
   const colCost = new Float64Array(col.length)
-  for (let i = 0; i < model.m; i++)
+  for (let i = 0; i + 1 < rowStart.length; i++)
     for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
       const q = fill[col[p]!]!++
       row[q] = i
       colCost[q] = cost[p]!
     }
   return {
-    ...model,
     n,
     rowStart: Int32Array.from(rowStart),
     col: Int32Array.from(col),
