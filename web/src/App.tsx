@@ -1,6 +1,10 @@
 import { useEffect } from 'react'
 import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
 import { Breadcrumb } from './features/area-picker/Breadcrumb.tsx'
+import { DashboardView } from './features/dashboard/DashboardView.tsx'
+import { LedgerView } from './features/ledger/LedgerView.tsx'
+import { PlansView } from './features/plans/PlansView.tsx'
+import { ViewTabs } from './features/view-tabs/ViewTabs.tsx'
 import { CompoundPanel } from './features/compound-panel/CompoundPanel.tsx'
 import { HeadlineStats } from './features/headline-stats/HeadlineStats.tsx'
 import { JointPanel } from './features/joint-branches/JointPanel.tsx'
@@ -38,6 +42,7 @@ export function App() {
   const { t, lang } = useT()
   const joint = useStore((s) => s.jointOpen)
   const siting = useStore((s) => s.sitingOpen)
+  const view = useStore((s) => s.view)
   useEffect(() => loadInitial(), [])
   useEffect(() => {
     document.documentElement.lang = lang
@@ -60,11 +65,22 @@ export function App() {
         </div>
         <AreaPicker />
         <Breadcrumb />
-        <JointToggle />
-        <SitingToggle />
+        <ViewTabs />
+        {view === 'map' && (
+          <>
+            <JointToggle />
+            <SitingToggle />
+          </>
+        )}
         <LanguageSwitch />
       </header>
-      {joint || siting ? (
+      {view === 'ledger' ? (
+        <LedgerView />
+      ) : view === 'dashboard' ? (
+        <DashboardView />
+      ) : view === 'plans' ? (
+        <PlansView />
+      ) : joint || siting ? (
         <div className="left-column planning">{siting ? <SitingPanel /> : <JointPanel />}</div>
       ) : (
         <div className="left-column">

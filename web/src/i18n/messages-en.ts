@@ -1,7 +1,17 @@
 // English strings; the Messages type makes a missing or extra key a compile error.
+import { dashboardEn } from '../features/dashboard/messages.ts'
+import { ledgerEn } from '../features/ledger/messages.ts'
+import { ledgerImportEn } from '../features/ledger-import/messages.ts'
+import { plansEn } from '../features/plans/messages.ts'
 import type { Messages } from './messages-zh.ts'
 
 export const en: Messages = {
+  ...ledgerEn,
+  ...ledgerImportEn,
+  ...dashboardEn,
+  ...plansEn,
+  viewMap: 'Map',
+  views: 'Workspaces',
   appTitle: 'Yuanluo',
   appSubtitle: 'Party-building coverage of old compounds',
   /** Separates a label from its value. */

@@ -1,6 +1,17 @@
 // Chinese (zh-CN) strings: the default language and the reference every other language follows.
+// Each workspace keeps its own strings beside its code (features/<view>/messages.ts), merged here.
+import { dashboardZh } from '../features/dashboard/messages.ts'
+import { ledgerZh } from '../features/ledger/messages.ts'
+import { ledgerImportZh } from '../features/ledger-import/messages.ts'
+import { plansZh } from '../features/plans/messages.ts'
 
 export const zh = {
+  ...ledgerZh,
+  ...ledgerImportZh,
+  ...dashboardZh,
+  ...plansZh,
+  viewMap: '地图',
+  views: '工作区',
   appTitle: '院落',
   appSubtitle: '老旧小区党建覆盖规划',
   /** Separates a label from its value. */

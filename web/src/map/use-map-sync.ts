@@ -20,6 +20,9 @@ import { useFeature, useRestriction, useVisibleFeatures } from '../store/selecto
 import { applyBasemap } from './basemap.ts'
 import { CHENGDU_CENTER, CITY_ZOOM, type MapHandles } from './create-map.ts'
 import { showDistrictLabels } from './district-labels.ts'
+import { useDashboardLayers } from './use-dashboard-layers.ts'
+import { useLedgerLayers } from './use-ledger-layers.ts'
+import { usePlansLayers } from './use-plans-layers.ts'
 import { useSitingLayers } from './use-siting-layers.ts'
 import {
   FIRST_LINE_LAYER,
@@ -98,6 +101,9 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
   const jointLayers = useJointLayers(h, joint)
   const siting = useSitingMapData()
   const sitingLayers = useSitingLayers(h, siting)
+  const ledgerLayers = useLedgerLayers(h)
+  const dashboardLayers = useDashboardLayers(h)
+  const plansLayers = usePlansLayers(h)
   const faded =
     joint.candidates.length > 0 || joint.leftovers.length > 0 || siting.demand.length > 0
   useEffect(() => {
@@ -114,10 +120,26 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
         }),
         ...jointLayers,
         ...sitingLayers,
+        ...dashboardLayers,
+        ...plansLayers,
+        ...ledgerLayers,
         selectedCompoundLayer(selected),
       ],
     })
-  }, [h, ready, visible, restriction, selected, outlined, faded, jointLayers, sitingLayers])
+  }, [
+    h,
+    ready,
+    visible,
+    restriction,
+    selected,
+    outlined,
+    faded,
+    jointLayers,
+    sitingLayers,
+    ledgerLayers,
+    dashboardLayers,
+    plansLayers,
+  ])
 }
 
 /** One level's boundary GeoJSON into its style source; district labels come with districts. */

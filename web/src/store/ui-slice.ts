@@ -6,6 +6,9 @@ import type { AppState } from './index.ts'
 
 export type BoundaryLevel = 'district' | 'street' | 'community'
 
+/** The page's workspaces: each keeps the map and puts its own panels over it. */
+export type AppView = 'map' | 'ledger' | 'dashboard' | 'plans'
+
 export interface UiSlice {
   lang: Lang
   config: Async<AppConfig>
@@ -13,6 +16,8 @@ export interface UiSlice {
   /** A failure of the map itself (no WebGL2, style error); shown in the error banner. */
   mapError: unknown
   mapReady: boolean
+  view: AppView
+  setView: (view: AppView) => void
   setLang: (lang: Lang) => void
   setMapError: (error: unknown) => void
   setMapReady: (ready: boolean) => void
@@ -38,6 +43,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   boundaries: { district: idle(), street: idle(), community: idle() },
   mapError: null,
   mapReady: false,
+  view: 'map',
+  // Leaving the map workspace closes its planning panels, so one panel owns the left side.
+  setView: (view) =>
+    set(
+      view === 'map'
+        ? { view }
+        : { view, jointOpen: false, sitingOpen: false, sitingPlacing: false },
+    ),
   setLang: (lang) => {
     try {
       storage()?.setItem(LANG_KEY, lang)

@@ -1,0 +1,4 @@
+/** The ledger workspace's panels over the map. */
+export function LedgerView() {
+  return null
+}

@@ -1,0 +1,4 @@
+/** The plans workspace's panels over the map. */
+export function PlansView() {
+  return null
+}

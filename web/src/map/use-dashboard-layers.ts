@@ -1,0 +1,10 @@
+// The dashboard workspace's deck.gl layers, drawn above the compounds.
+import type { Layer } from '@deck.gl/core'
+import type { MapHandles } from './create-map.ts'
+
+const NONE: Layer[] = []
+
+/** deck layers of the dashboard workspace; none outside it. */
+export function useDashboardLayers(_h: MapHandles | null): Layer[] {
+  return NONE
+}
