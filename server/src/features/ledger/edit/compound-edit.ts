@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi'
 import type { Db } from '../../../db/db.ts'
 import { sql, type Sql } from '../../../db/sql.ts'
-import { compoundImportSchema, FIELD_LABELS } from '../../../import/index.ts'
+import { compoundImportSchema } from '../../../import/index.ts'
 import { AppError } from '../../../lib/errors.ts'
 import { getCompound } from '../../compounds/compounds.queries.ts'
 import { getSettings } from '../../settings/settings.queries.ts'
@@ -12,6 +12,7 @@ import { findCommunities } from '../shared/community.queries.ts'
 import type { LedgerIssue } from '../shared/messages.ts'
 import { boundaryRepairs, BoundarySchema, checkBoundary, repairedGeometry } from './boundary.ts'
 import { fieldError } from './edit-hook.ts'
+import { COMPOUND_LABELS, VersionSchema } from './edit-schemas.ts'
 import { audit, diff, exists, versionedUpdate, type Values } from './versioned-update.ts'
 
 /** The ledger fields a save may change (snake_case, as the import core names them) and the boundary. */
@@ -21,17 +22,13 @@ export const CompoundChanges = compoundImportSchema
 
 /** A save: the version the form was loaded at, and the changed fields. */
 export const CompoundEdit = z.object({
-  version: z.int({ error: '须为正整数' }).min(1, { error: '须为正整数' }),
+  version: VersionSchema,
   changes: CompoundChanges,
 })
 export type CompoundEditBody = z.infer<typeof CompoundEdit>
 
 /** Labels for the 400 messages: the Chinese ledger headers. */
-export const COMPOUND_LABELS: Record<string, string> = {
-  ...FIELD_LABELS,
-  boundary: '边界',
-  version: '版本',
-}
+export { COMPOUND_LABELS }
 
 const label = (f: string) => COMPOUND_LABELS[f] ?? f
 

@@ -7,8 +7,8 @@ import { fieldError } from './edit-hook.ts'
 import { audit, diff, exists, versionedUpdate, type Values } from './versioned-update.ts'
 
 export interface RecordEdit<R extends { version: number } | undefined> {
-  table: 'party_org' | 'station'
-  /** What a message calls one record: '党组织', '党群服务站'. */
+  table: 'party_org' | 'station' | 'funding'
+  /** What a message calls one record: '党组织', '党群服务站', '经费记录'. */
   noun: string
   /** Columns a save may set (the whitelist for identifiers). */
   columns: readonly string[]
@@ -18,7 +18,7 @@ export interface RecordEdit<R extends { version: number } | undefined> {
   load: (db: Db, id: number) => Promise<R | undefined>
 }
 
-const TYPES = ['party_org', 'station']
+const TYPES = ['party_org', 'station', 'funding']
 
 /**
  * Applies `values` (column → value) and `extraSets` to record `id` if it is still at `version`;

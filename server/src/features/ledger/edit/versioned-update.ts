@@ -3,12 +3,13 @@
 import type { Db } from '../../../db/db.ts'
 import { sql, type Sql } from '../../../db/sql.ts'
 
-export type EditedTable = 'compound' | 'party_org' | 'station'
-const TABLES: readonly EditedTable[] = ['compound', 'party_org', 'station']
+export type EditedTable = 'compound' | 'party_org' | 'station' | 'funding'
+const TABLES: readonly EditedTable[] = ['compound', 'party_org', 'station', 'funding']
 const GEOMETRY: Record<EditedTable, string[]> = {
   compound: ['boundary', 'location'],
   party_org: [],
   station: ['location'],
+  funding: [],
 }
 
 export type Values = Record<string, unknown>

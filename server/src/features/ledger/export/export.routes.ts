@@ -6,6 +6,7 @@ import { AreaId, csvOf } from '../../../lib/validation.ts'
 import { getArea } from '../../areas/areas.queries.ts'
 import { attachment } from '../shared/csv.ts'
 import { exportRows } from './export.queries.ts'
+import { orgSheet, sheetCsv, sheetGeoJson, sheetXlsx, stationSheet } from './entity-export.ts'
 import { toCsv, toGeoJson, toXlsx } from './formats.ts'
 
 const TYPES = {
@@ -14,12 +15,20 @@ const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const
 
+const NAMES = {
+  compounds: ['小区台账', 'ledger'],
+  orgs: ['党组织台账', 'organisations'],
+  stations: ['党群服务站台账', 'stations'],
+} as const
+
 const route = createRoute({
   method: 'get',
   path: '/api/ledger/export',
-  summary: 'Compounds as GeoJSON, CSV or XLSX with Chinese headers; re-imports with no change',
+  summary:
+    'Compounds (re-import with no change), party organisations or stations as GeoJSON, CSV or XLSX with Chinese headers',
   request: {
     query: z.object({
+      entity: z.enum(['compounds', 'orgs', 'stations']).default('compounds'),
       format: z.enum(['geojson', 'csv', 'xlsx']).default('xlsx'),
       area: AreaId.optional(),
       status: csvOf(COVERAGE_STATUSES).optional(),
@@ -33,28 +42,37 @@ const route = createRoute({
           { schema: { type: 'string' as const, format: 'binary' } },
         ]),
       ),
-      description: 'A download named 小区台账-<date>.<format>',
+      description: 'A download named 小区台账|党组织台账|党群服务站台账-<date>.<format>',
     },
   },
 })
 
 export const ledgerExportRoutes = ({ db }: Deps) =>
   router().openapi(route, async (c) => {
-    const { format, area, status } = c.req.valid('query')
+    const { entity, format, area, status } = c.req.valid('query')
     if (area && !(await getArea(db, area)))
       throw new AppError('NOT_FOUND', `area ${area} not found`)
-    const rows = await exportRows(
-      db,
-      { ...(area ? { area } : {}), ...(status ? { status } : {}) },
-      format === 'geojson' ? 'geojson' : 'wkt',
-    )
-    const body =
-      format === 'geojson' ? toGeoJson(rows) : format === 'csv' ? toCsv(rows) : await toXlsx(rows)
+    const filter = { ...(area ? { area } : {}), ...(status ? { status } : {}) }
+    let body: string | Uint8Array<ArrayBuffer>
+    if (entity === 'compounds') {
+      const rows = await exportRows(db, filter, format === 'geojson' ? 'geojson' : 'wkt')
+      body =
+        format === 'geojson' ? toGeoJson(rows) : format === 'csv' ? toCsv(rows) : await toXlsx(rows)
+    } else {
+      const sheet = entity === 'orgs' ? await orgSheet(db, filter) : await stationSheet(db, filter)
+      body =
+        format === 'geojson'
+          ? sheetGeoJson(sheet)
+          : format === 'csv'
+            ? sheetCsv(sheet)
+            : await sheetXlsx(sheet)
+    }
     const date = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+    const [zh, en] = NAMES[entity]
     return new Response(body, {
       headers: {
         'content-type': TYPES[format],
-        'content-disposition': attachment(`小区台账-${date}.${format}`, `ledger-${date}.${format}`),
+        'content-disposition': attachment(`${zh}-${date}.${format}`, `${en}-${date}.${format}`),
       },
     }) as never
   })

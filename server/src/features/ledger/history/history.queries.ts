@@ -19,7 +19,7 @@ export interface HistoryEntry {
 /** The audit entries of one record, newest first. */
 export async function historyOf(
   db: Db,
-  entity: 'compound' | 'party_org' | 'station',
+  entity: 'compound' | 'party_org' | 'station' | 'funding',
   id: number,
   limit: number,
 ): Promise<HistoryEntry[]> {
