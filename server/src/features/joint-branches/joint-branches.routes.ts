@@ -41,7 +41,8 @@ const route = createRoute({
   },
 })
 
-const solver = workerTask<JointTaskInput, JointResult>(
+/** The solver thread, shared with plans started from candidates (features/plans). */
+export const solver = workerTask<JointTaskInput, JointResult>(
   new URL('../../analysis/joint-branches/worker.ts', import.meta.url),
 )
 
