@@ -6,7 +6,8 @@ import { validationHook } from './validation.ts'
 /** What every route handler may use; passed to createApp, never read from globals. */
 export interface Deps {
   db: Db
-  env: Pick<Env, 'BASEMAP' | 'TIANDITU_KEY' | 'PMTILES_URL' | 'UPLOAD_LIMIT_MB'>
+  env: Pick<Env, 'BASEMAP' | 'TIANDITU_KEY' | 'PMTILES_URL' | 'UPLOAD_LIMIT_MB'> &
+    Partial<Pick<Env, 'TILE_CACHE_MB'>>
   log: Logger
 }
 

@@ -1,0 +1,140 @@
+// One SQL query per tile. Each layer is a features subquery (a feature id, its properties and its
+// shape in EPSG:3857) filtered by the tile's buffered envelope in EPSG:4326 through a GiST index
+// (Mercator maps a lon/lat box to a metre box exactly, so the 4326 envelope is exact, not a guess).
+// PostgreSQL + PostGIS wraps it in ST_AsMVT(ST_AsMVTGeom(...)); PGlite's PostGIS is built without
+// protobuf-c (ST_AsMVT and ST_AsMVTGeom raise "Compiled without protobuf-c support"), so there the
+// same steps as ST_AsMVTGeom (to tile units, snap to the integer grid, clip to the buffer, make
+// valid, drop what collapsed) run in SQL and encode.ts writes the protobuf.
+import type { Db } from '../../db/db.ts'
+import { sql, type Sql } from '../../db/sql.ts'
+import { encodeTile, type TileRow } from './encode.ts'
+import { BUFFER, EXTENT, planTile, tileBounds, type LayerName, type TileId } from './tile-math.ts'
+import type { TilePlan } from './tile-math.ts'
+
+type Plan = Exclude<TilePlan, { kind: 'empty' }>
+
+/** Property columns of each kind of feature, in the order the features subquery selects them. */
+const PROPS = {
+  compounds: ['id', 'status', 'members', 'households', 'isOld', 'communityId'],
+  hexes: ['compounds', 'old', 'organised', 'coverage'],
+  areas: ['id', 'level', 'name', 'compounds', 'old', 'organised', 'coverage'],
+} as const
+const ALL_PROPS = [...new Set(Object.values(PROPS).flat())]
+
+const props = (plan: Plan, alias: string) =>
+  sql.join(
+    PROPS[plan.kind].map((p) => sql`${sql.ident(alias, ['f', 'm'])}.${sql.ident(p, ALL_PROPS)}`),
+  )
+
+/** `b`: the tile envelope in 3857 (env), buffered in 3857 (envbuf) and buffered in 4326 (filter). */
+const boundsCte = ({ z, x, y }: TileId) => {
+  const margin = BUFFER / EXTENT
+  return sql`b AS (
+    SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS env,
+      ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8) AS envbuf,
+      ST_Transform(ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8), 4326) AS filter)`
+}
+
+// A compound counts as organised when a live organisation of any kind covers it: the same set as
+// ORGANISED_STATUSES in compound_coverage (standalone, joint, temporary, instructor), found with one
+// index probe instead of the view's aggregate.
+const organised = (c: Sql) =>
+  sql`EXISTS (SELECT 1 FROM org_compound oc WHERE oc.compound_id = ${c}.id AND oc.org_status = 'active')`
+
+const counts = (where: Sql) => sql`
+  SELECT count(*)::int AS compounds, count(*) FILTER (WHERE c.is_old)::int AS old,
+    count(*) FILTER (WHERE c.is_old AND ${organised(sql`c`)})::int AS organised
+  FROM compound c WHERE ${where}`
+
+// Compounds under an area of each level, by the parent chain (community ← street ← district).
+const under: Record<'district' | 'street' | 'community', Sql> = {
+  community: sql`c.community_id = a.id`,
+  street: sql`c.community_id IN (SELECT m.id FROM area m WHERE m.parent_id = a.id)`,
+  district: sql`c.community_id IN (SELECT m.id FROM area m JOIN area s ON s.id = m.parent_id
+    WHERE s.parent_id = a.id)`,
+}
+
+/** The features subquery `f`: fid (bigint), the plan's properties, g (EPSG:3857). Uses CTE b. */
+function features(plan: Plan): Sql {
+  switch (plan.kind) {
+    case 'compounds':
+      return sql`
+        SELECT c.id::bigint AS fid, c.id, cov.status, c.members_full AS members, c.households,
+          c.is_old AS "isOld", c.community_id AS "communityId",
+          ST_Transform(coalesce(c.boundary, c.location), 3857) AS g
+        FROM b, compound c JOIN compound_coverage cov ON cov.compound_id = c.id
+        WHERE coalesce(c.boundary, c.location) && b.filter`
+    case 'hexes':
+      // Hexagon ids pack the grid's column and row (each offset to be non-negative) in one integer.
+      return sql`
+        SELECT ((h.i + 1048576)::bigint * 2097152 + (h.j + 1048576)) AS fid, n.compounds, n.old,
+          n.organised, CASE WHEN n.old > 0 THEN n.organised::float8 / n.old END AS coverage, h.geom AS g
+        FROM b, ST_HexagonGrid(${plan.hexSize}::float8, b.envbuf) h
+        CROSS JOIN LATERAL (${counts(sql`c.location && ST_Transform(h.geom, 4326)
+          AND ST_Intersects(h.geom, ST_Transform(c.location, 3857))`)}) n
+        WHERE n.compounds > 0`
+    case 'areas': {
+      const stats =
+        plan.level === 'city'
+          ? sql`SELECT NULL::int AS compounds, NULL::int AS old, NULL::int AS organised`
+          : counts(under[plan.level])
+      return sql`
+        SELECT a.id::bigint AS fid, a.id, a.level, a.name, n.compounds, n.old, n.organised,
+          CASE WHEN n.old > 0 THEN n.organised::float8 / n.old END AS coverage,
+          ST_Transform(a.geom, 3857) AS g
+        FROM b, area a CROSS JOIN LATERAL (${stats}) n
+        WHERE a.level = ${plan.level} AND a.geom && b.filter`
+    }
+  }
+}
+
+/** The PostGIS query: the whole tile as one bytea from ST_AsMVT, or null when it has no feature. */
+export function mvtQuery(layer: LayerName, t: TileId): Sql | undefined {
+  const plan = planTile(layer, t)
+  if (plan.kind === 'empty') return undefined
+  return sql`
+    WITH ${boundsCte(t)}
+    SELECT ST_AsMVT(m, ${plan.mvtLayer}, ${EXTENT}, 'geom', 'fid') AS tile FROM (
+      SELECT f.fid, ${props(plan, 'f')},
+        ST_AsMVTGeom(f.g, b.env, ${EXTENT}, ${BUFFER}, true) AS geom
+      FROM (${features(plan)}) f, b
+    ) m WHERE m.geom IS NOT NULL`
+}
+
+/** The PGlite query: each feature's geometry already in tile units (what ST_AsMVTGeom returns). */
+export function tileRowsQuery(layer: LayerName, t: TileId): Sql | undefined {
+  const plan = planTile(layer, t)
+  if (plan.kind === 'empty') return undefined
+  const { xmin, ymax, size } = tileBounds(t)
+  const k = EXTENT / size
+  return sql`
+    WITH ${boundsCte(t)}
+    SELECT m.fid::float8 AS fid, ${props(plan, 'm')}, ST_AsGeoJSON(m.tg, 0) AS geom FROM (
+      SELECT f.*, CASE WHEN ST_Dimension(f.g) = 2 THEN ST_CollectionExtract(v.v, 3)
+        ELSE ST_CollectionExtract(v.v, 1) END AS tg
+      FROM (${features(plan)}) f
+      CROSS JOIN LATERAL (SELECT ST_MakeValid(ST_ClipByBox2D(
+        ST_SnapToGrid(ST_Affine(f.g, ${k}::float8, 0, 0, ${-k}::float8, ${-xmin * k}::float8, ${ymax * k}::float8), 1),
+        ST_MakeEnvelope(${-BUFFER}, ${-BUFFER}, ${EXTENT + BUFFER}, ${EXTENT + BUFFER}))) AS v) v
+    ) m WHERE m.tg IS NOT NULL AND NOT ST_IsEmpty(m.tg)`
+}
+
+/** The layer name the tile's features are in (for encoding), or undefined for an empty plan. */
+export const mvtLayerOf = (layer: LayerName, t: TileId) => {
+  const plan = planTile(layer, t)
+  return plan.kind === 'empty' ? undefined : plan.mvtLayer
+}
+
+/** The encoded tile (uncompressed protobuf), empty when the tile has no feature. */
+export async function renderTile(db: Db, layer: LayerName, t: TileId): Promise<Uint8Array> {
+  if (db.driver === 'pg') {
+    const q = mvtQuery(layer, t)
+    if (!q) return new Uint8Array(0)
+    const [row] = await db.query<{ tile: Uint8Array | null }>(q)
+    return row?.tile ?? new Uint8Array(0)
+  }
+  const q = tileRowsQuery(layer, t)
+  if (!q) return new Uint8Array(0)
+  const rows = await db.query<TileRow>(q)
+  return encodeTile(mvtLayerOf(layer, t)!, rows)
+}

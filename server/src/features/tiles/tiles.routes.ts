@@ -1,0 +1,114 @@
+import { promisify } from 'node:util'
+import { gzip as gzipCb } from 'node:zlib'
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { dataVersionReader } from '../../lib/data-version.ts'
+import { router, type Deps } from '../../lib/context.ts'
+import { AppError } from '../../lib/errors.ts'
+import { tileCache, type CachedTile } from './tile-cache.ts'
+import { renderTile } from './tiles.queries.ts'
+import { LAYERS, MAX_ZOOM } from './tile-math.ts'
+
+const gzip = promisify(gzipCb)
+
+/** Bumped when the tiles' contents change shape, so browsers' copies from an older server miss. */
+const TILE_SCHEMA = 't1'
+export const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
+const DEFAULT_CACHE_MB = 64
+
+const int = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,8}$/, `${what} must be a non-negative integer`)
+    .transform(Number)
+
+const Params = z.object({
+  layer: z.enum(LAYERS).openapi({ description: 'compounds or areas' }),
+  z: int('z').pipe(z.number().max(MAX_ZOOM, `z must be at most ${MAX_ZOOM}`)),
+  x: int('x'),
+  // Hono reads `{y}.mvt` as one parameter, so y carries its suffix and is checked here.
+  y: z
+    .string()
+    .regex(/^\d{1,8}\.mvt$/, 'y must be a tile row followed by .mvt, e.g. 1706.mvt')
+    .transform((s) => Number(s.slice(0, -4)))
+    .openapi({ type: 'string', example: '1706.mvt' }),
+})
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/tiles/{layer}/{z}/{x}/{y}',
+  summary:
+    'Mapbox Vector Tile (XYZ, EPSG:3857, extent 4096, buffer 64) of compounds or areas; ETag = data version',
+  description:
+    'compounds: z < 8 empty; 8 ≤ z < 12 layer `compound_hexes` (hexagons: compounds, old, organised, coverage); ' +
+    'z ≥ 12 layer `compounds` (feature id = compound id; id, status, members, households, isOld, communityId). ' +
+    'areas: layer `areas` (feature id = area code; id, level, name, compounds, old, organised, coverage) of ' +
+    'cities below z6, districts below z9, streets below z12, communities from z12 (no counts for cities). ' +
+    'A tile with no feature is 204. 304 when If-None-Match carries the current ETag.',
+  request: { params: Params },
+  responses: {
+    200: {
+      content: { [MVT_TYPE]: { schema: { type: 'string' as const, format: 'binary' } } },
+      description: 'The tile, gzipped when the client accepts gzip',
+    },
+    204: { description: 'No feature in this tile' },
+    304: { description: 'Not modified since the ETag given in If-None-Match' },
+  },
+})
+
+// Tiles change only with the data version, but must be revalidated so edits show at once.
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate'
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch &&
+  ifNoneMatch.split(',').some((t) => {
+    const v = t.trim()
+    return v === '*' || v.replace(/^W\//, '') === etag.replace(/^W\//, '')
+  })
+
+const acceptsGzip = (c: Context) => /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')
+
+/** GET /api/tiles/{layer}/{z}/{x}/{y}.mvt with its own cache, keyed on the database's data version. */
+export const tileRoutes = ({ db, env }: Deps) => {
+  const cache = tileCache((env.TILE_CACHE_MB ?? DEFAULT_CACHE_MB) * 1024 * 1024)
+  const version = dataVersionReader(db)
+  const make = async (layer: (typeof LAYERS)[number], t: { z: number; x: number; y: number }) => {
+    const raw = await renderTile(db, layer, t)
+    const tile: CachedTile = { raw, gz: raw.byteLength ? await gzip(raw) : raw }
+    return tile
+  }
+  return router().openapi(route, async (c) => {
+    const { layer, z: zoom, x, y } = c.req.valid('param')
+    const n = 2 ** zoom
+    if (x >= n) throw new AppError('BAD_REQUEST', `x must be below 2^z = ${n} at zoom ${zoom}`)
+    if (y >= n) throw new AppError('BAD_REQUEST', `y must be below 2^z = ${n} at zoom ${zoom}`)
+    const dv = await version()
+    const etag = `W/"${TILE_SCHEMA}-${dv}"`
+    const headers: Record<string, string> = {
+      etag,
+      'cache-control': CACHE_CONTROL,
+      vary: 'Accept-Encoding',
+    }
+    if (matches(c.req.header('if-none-match'), etag))
+      return new Response(null, { status: 304, headers }) as never
+    let hit = true
+    const tile = await cache.get(dv, `${layer}/${zoom}/${x}/${y}`, () => {
+      hit = false
+      return make(layer, { z: zoom, x, y })
+    })
+    // hit: served from this process's cache; miss: rendered (or shared with a concurrent render).
+    headers['x-tile-cache'] = hit ? 'hit' : 'miss'
+    if (tile.raw.byteLength === 0) return new Response(null, { status: 204, headers }) as never
+    const gz = acceptsGzip(c)
+    const body = gz ? tile.gz : tile.raw
+    return new Response(body as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: {
+        ...headers,
+        'content-type': MVT_TYPE,
+        'content-length': String(body.byteLength),
+        ...(gz ? { 'content-encoding': 'gzip' } : {}),
+      },
+    }) as never
+  })
+}
