@@ -93,7 +93,7 @@ export function quantileBreaks(
   const max = sorted[sorted.length - 1]!
   const breaks: number[] = []
   for (let i = 1; i < classes; i++) {
-    const q = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / classes))]!
+    const q = sorted[Math.max(0, Math.ceil((i * sorted.length) / classes) - 1)]!
     const b = round(q)
     // A bound at or above the maximum would leave the last class empty.
     if (b < max && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b)
