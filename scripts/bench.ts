@@ -3,8 +3,9 @@
  * Sections: demo-city generation; first and second `npm start` to a served page (embedded PGlite);
  * whole-city GET /api/compounds on PGlite and on a throw-away PostgreSQL + PostGIS; the time until
  * headless Chromium sees the compounds drawn; joint-branch and siting analyses end to end on both
- * databases, and the solver benches beside this file. `--only gen,start,api,browser,analysis,solvers`
- * picks sections.
+ * databases, and the solver benches beside this file; the dashboard page (`dashboard-page`:
+ * bench/dashboard-page.ts). `--only gen,start,api,browser,analysis,solvers,dashboard-page` picks
+ * sections.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,6 +20,7 @@ import { loadDemoCity } from '../server/src/demo/load.ts'
 import { createLogger } from '../server/src/lib/log.ts'
 import { findChromium, launchChromium } from '../tests/helpers/browser.ts'
 import { findPostgres, freePort, startPgServer } from '../tests/helpers/pg-server.ts'
+import { dashboardPageFigures } from './bench/dashboard-page.ts'
 import { since, stop, timedStart, timeGet } from './bench/serve.ts'
 
 const only = process.argv
@@ -126,7 +128,13 @@ if (wanted('gen')) {
 const dataDir = mkdtempSync(join(tmpdir(), 'yuanluo-bench-'))
 let pgliteUrl: string | undefined
 let pgliteServer: Awaited<ReturnType<typeof timedStart>>['child'] | undefined
-if (wanted('start') || wanted('api') || wanted('browser') || wanted('analysis')) {
+if (
+  wanted('start') ||
+  wanted('api') ||
+  wanted('browser') ||
+  wanted('analysis') ||
+  wanted('dashboard-page')
+) {
   const port = await freePort()
   const startEnv = { DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' }
   const first = await timedStart(startEnv, port)
@@ -211,6 +219,8 @@ if (wanted('browser') && pgliteUrl) {
     await browser.close()
   }
 }
+
+if (wanted('dashboard-page') && pgliteUrl) await dashboardPageFigures(pgliteUrl, record)
 
 if (pgliteServer) await stop(pgliteServer)
 

@@ -20,6 +20,8 @@ export interface DashboardTestHook {
   switchMs: number[]
   /** The map as a PNG data URL (what the "export PNG" button saves, without its caption). */
   mapPng(): Promise<string>
+  /** Resolves once the camera has stopped and every tile is drawn. */
+  whenIdle(): Promise<void>
 }
 
 declare global {
@@ -63,6 +65,14 @@ export const dashboardHook: DashboardTestHook = {
   async mapPng() {
     if (!currentMap) throw new Error('no map')
     return (await captureMapCanvas(currentMap)).toDataURL('image/png')
+  },
+  whenIdle() {
+    const map = currentMap
+    if (!map) return Promise.reject(new Error('no map'))
+    return new Promise((resolve) => {
+      map.once('idle', () => resolve())
+      map.triggerRepaint()
+    })
   },
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The dashboard in headless Chromium against a served app: time from opening the 驾驶舱 tab to the
+ * city heat map drawn, and the time of a gap-measure switch (click → end of the first frame drawn
+ * with the new measure, measured in the page by web/src/features/dashboard/dashboard-hook.ts) on
+ * the heat map and on the hexagons, and of a layer switch. Wired as section `dashboard-page` of
+ * scripts/bench.ts.
+ */
+import type { Page } from 'playwright-core'
+import type { DashboardTestHook } from '../../web/src/features/dashboard/dashboard-hook.ts'
+import { findChromium, launchChromium } from '../../tests/helpers/browser.ts'
+import { since } from './serve.ts'
+
+type Record = (what: string, value: string) => void
+
+const MEASURES = ['elderlyWithoutStation', 'failedIndicators', 'uncoveredHouseholds'] as const
+
+const hookOf = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { __yuanluoDashboard?: DashboardTestHook }).__yuanluoDashboard
+    return h ? { drawn: h.drawn, lastSwitchMs: h.lastSwitchMs, n: h.switchMs.length } : null
+  })
+
+/** Waits until the gap map has drawn `layer` with `what`; returns its feature count. */
+async function drawnOf(page: Page, layer: string, what: string): Promise<number> {
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    const h = await hookOf(page)
+    if (h?.drawn && h.drawn.layer === layer && h.drawn.what === what) return h.drawn.count
+    if (Date.now() > deadline) throw new Error(`the dashboard never drew ${layer} ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** Clicks `testId` and returns the switch time the page measured. */
+async function timedSwitch(page: Page, testId: string, layer: string, what: string) {
+  const before = (await hookOf(page))?.n ?? 0
+  await page.getByTestId(testId).click()
+  await drawnOf(page, layer, what)
+  for (;;) {
+    const h = await hookOf(page)
+    if (h && h.n > before && h.lastSwitchMs !== null) return h.lastSwitchMs
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const summary = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b)
+  return `median ${s[Math.floor(s.length / 2)]} ms (min ${s[0]}, max ${s[s.length - 1]}, n ${s.length})`
+}
+
+/** Measures the dashboard page of the app served at `base`. */
+export async function dashboardPageFigures(base: string, record: Record): Promise<void> {
+  const chromium = findChromium()
+  if (!chromium) return record('dashboard page figures', 'not measured: no Chromium')
+  const browser = await launchChromium(chromium)
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(base)
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __yuanluo?: { compoundsDrawn: number } }).__yuanluo?.compoundsDrawn,
+      undefined,
+      { timeout: 180_000 },
+    )
+    const t0 = performance.now()
+    await page.getByTestId('view-dashboard').click()
+    const n = await drawnOf(page, 'heat', 'uncoveredHouseholds')
+    record(
+      'dashboard: 驾驶舱 tab to city heat map drawn (headless Chromium, software GL)',
+      `${since(t0)} ms, ${n} old compounds`,
+    )
+    const heat: number[] = []
+    for (let i = 0; i < 9; i++) {
+      const m = MEASURES[i % 3]!
+      heat.push(await timedSwitch(page, `gap-measure-${m}`, 'heat', m))
+    }
+    record('dashboard: heat-map measure switch, click → frame drawn', summary(heat))
+    const toHex = await timedSwitch(page, 'gap-layer-hex', 'hex', 'uncoveredHouseholds')
+    const hex: number[] = []
+    for (let i = 0; i < 9; i++) {
+      const m = MEASURES[i % 3]!
+      hex.push(await timedSwitch(page, `gap-measure-${m}`, 'hex', m))
+    }
+    const cells = await drawnOf(page, 'hex', 'uncoveredHouseholds')
+    record(
+      'dashboard: hexagon measure switch, click → frame drawn',
+      `${summary(hex)}; ${cells} H3 cells at city zoom; heat → hexagons first time ${toHex} ms`,
+    )
+    const toChoropleth = await timedSwitch(
+      page,
+      'gap-layer-choropleth',
+      'choropleth',
+      'organisationCoverage',
+    )
+    const toHeat = await timedSwitch(page, 'gap-layer-heat', 'heat', 'uncoveredHouseholds')
+    record(
+      'dashboard: layer switch, click → frame drawn',
+      `hexagons → choropleth ${toChoropleth} ms; choropleth → heat map (rebuilt) ${toHeat} ms`,
+    )
+  } finally {
+    await browser.close()
+  }
+}
