@@ -1,41 +1,15 @@
 // GET /api/tiles/{layer}/{z}/{x}/{y}.mvt on PGlite and PostGIS: exact contents over the tiny city,
 // HTTP caching (ETag from the data version, 304, gzip), validation, and invalidation by edits.
 import { gunzipSync } from 'node:zlib'
-import { VectorTile } from '@mapbox/vector-tile'
-import { PbfReader } from 'pbf'
 import { beforeAll, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { loadTinyCity, TINY } from '../fixtures/tiny-city.ts'
+import { decode, tileAt } from '../helpers/tiles.ts'
 
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
-
-/** The XYZ tile containing a lon/lat at zoom z. */
-export function tileAt(lon: number, lat: number, z: number) {
-  const n = 2 ** z
-  const r = (lat * Math.PI) / 180
-  return {
-    z,
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
-  }
-}
-
-/** Features of every layer of an encoded tile, with their ids and properties. */
-export function decode(bytes: Uint8Array) {
-  const vt = new VectorTile(new PbfReader(bytes))
-  return Object.fromEntries(
-    Object.entries(vt.layers).map(([name, layer]) => [
-      name,
-      Array.from({ length: layer.length }, (_, i) => {
-        const f = layer.feature(i)
-        return { id: f.id, type: f.type, properties: f.properties, rings: f.loadGeometry() }
-      }),
-    ]),
-  )
-}
 
 // The tiny city lies along 30.0005 N from 104.0 E to 104.021 E: one z12 tile holds it all.
 const CENTRE = [104.0105, 30.0005] as const
