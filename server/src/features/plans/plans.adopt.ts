@@ -25,6 +25,8 @@ interface Failure {
   value: number
   limit: number
   hard: boolean
+  /** The figure as a planner reads it ("2", "612.4米"). */
+  shown: string
 }
 
 /** The community an organisation reports to: the one holding most of its compounds (lowest id on ties). */
@@ -73,6 +75,7 @@ export async function adoptPlan(
             value: c.value,
             limit: c.limit,
             hard: c.hard,
+            shown: checkValue(c),
           })
     }
     if (standaloneIssues.length > 0)
@@ -80,7 +83,7 @@ export async function adoptPlan(
     if (failures.length > 0) {
       const hard = failures.filter((f) => f.hard)
       const first = (hard[0] ?? failures[0])!
-      const what = `支部「${first.name}」未满足「${first.label}」(${checkValue({ ...first, id: first.rule as never, pass: false })})`
+      const what = `支部「${first.name}」未满足「${first.label}」(${first.shown})`
       const message = hard.length
         ? `${what},不能采纳 (branch ${first.key} fails hard rule ${first.rule})`
         : `${what},须填写保留理由 (branch ${first.key} fails ${first.rule} and has no reason)`
