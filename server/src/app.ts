@@ -9,6 +9,7 @@ import { configRoutes } from './features/config/config.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { jointBranchRoutes } from './features/joint-branches/joint-branches.routes.ts'
 import { ledgerRoutes } from './features/ledger/ledger.routes.ts'
+import { scorecardRoutes } from './features/scorecard/scorecard.routes.ts'
 import { planRoutes } from './features/plans/plans.routes.ts'
 import { sitingRoutes } from './features/siting/siting.routes.ts'
 import { statsRoutes } from './features/stats/stats.routes.ts'
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     ledgerRoutes,
     planRoutes,
     tileRoutes,
+    scorecardRoutes,
   ])
     app.route('/', routes(deps))
 
