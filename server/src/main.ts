@@ -4,6 +4,7 @@ import { createApp } from './app.ts'
 import { migrate } from './db/migrate.ts'
 import { openDb } from './db/open.ts'
 import { ensureDemoCity } from './demo/load.ts'
+import { startMonthlySnapshots } from './features/scorecard/snapshots.ts'
 import { readEnv } from './env.ts'
 import { createLogger } from './lib/log.ts'
 
@@ -23,6 +24,9 @@ export async function main() {
     const loaded = await ensureDemoCity(db, { seed: env.DEMO_SEED, scale: env.DEMO_SCALE })
     if (loaded) log.info('demo city loaded', { ms: Math.round(performance.now() - t) })
   }
+
+  // The scorecard's monthly snapshot: now if this month has none, then checked once a day.
+  startMonthlySnapshots(db, log)
 
   const webDist = env.WEB_DIST && existsSync(env.WEB_DIST) ? env.WEB_DIST : undefined
   if (!webDist) log.warn('web app not built: serving the API only', { webDist: env.WEB_DIST })
