@@ -4,6 +4,14 @@ import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { MiddlewareHandler } from 'hono'
 import { areaRoutes } from './features/areas/areas.routes.ts'
+import { authRoutes } from './features/auth/auth.routes.ts'
+import {
+  basemapOrigins,
+  contentSecurityPolicy,
+  jsonBodyLimit,
+  securityHeaders,
+} from './features/auth/hardening.ts'
+import { authMiddleware, type AuthMode } from './features/auth/middleware.ts'
 import { compoundRoutes } from './features/compounds/compounds.routes.ts'
 import { configRoutes } from './features/config/config.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -23,12 +31,24 @@ export interface AppOptions {
   webDist?: string
   /** Absolute path of a PMTiles basemap archive, served at PMTILES_PATH with range requests. */
   pmtilesFile?: string
+  /**
+   * 'required': sessions, CSRF and the policy of features/auth/policy.ts (server/src/main.ts always).
+   * 'header' (the default, for tests only): a request without a session acts as an admin named by
+   * x-yuanluo-user, so suites calling createApp(deps) need no sign-in. See features/auth/README.md.
+   */
+  auth?: AuthMode
+  /** Believe X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (TRUST_PROXY). */
+  trustProxy?: boolean
 }
 
 /** Builds the API: middleware, routes, the OpenAPI document and one error handler. Never listens. */
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new OpenAPIHono()
+  const auth = opts.auth ?? 'header'
+  app.use('*', securityHeaders(contentSecurityPolicy(basemapOrigins(deps.env))))
   app.use('/api/*', compress())
+  app.use('/api/*', jsonBodyLimit())
+  app.use('/api/*', authMiddleware(deps, auth))
   // Outside /api so compression never touches the byte ranges PMTiles readers ask for.
   if (opts.pmtilesFile) app.get(PMTILES_PATH, serveStatic({ path: opts.pmtilesFile }))
   if (opts.webDist) app.use('*', webApp(opts.webDist))
@@ -47,6 +67,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     scorecardRoutes,
   ])
     app.route('/', routes(deps))
+  app.route('/', authRoutes(deps, { mode: auth, trustProxy: opts.trustProxy ?? false }))
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
   /** Memory for each process's cache of encoded vector tiles, in MB; 0 disables it. */
   TILE_CACHE_MB: z.coerce.number().min(0).max(100_000).default(64),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Sign-in is always required; the only accepted value, so AUTH=off fails start instead of opening the API. */
+  AUTH: z
+    .literal('required', { error: 'sign-in cannot be turned off (only "required")' })
+    .default('required'),
+  /** Behind a reverse proxy: believe its X-Forwarded-For and X-Forwarded-Proto (Secure cookies over HTTPS). */
+  TRUST_PROXY: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -3,9 +3,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 /** Every error code the API answers with, and its HTTP status: the one table clients can rely on. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY: 429,
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<string, ContentfulStatusCode>

@@ -1,7 +1,11 @@
 import type { Context } from 'hono'
+import { currentUser } from '../../auth/current-user.ts'
 
-/** Who makes a request: the x-yuanluo-user header until accounts exist, else 'anonymous' (max 100 chars). */
+/** Who makes a request: the signed-in account; in the tests' header mode the x-yuanluo-user header, else 'anonymous' (max 100 chars). */
 export function actorOf(c: Context): string {
+  // Signed in (features/auth): the account's username, whatever headers say.
+  const user = currentUser(c)
+  if (user && user.id > 0) return user.username
   const raw = c.req.header('x-yuanluo-user')?.trim()
   // Browsers send header values as Latin-1; a percent-encoded name keeps Chinese intact.
   let name = raw
