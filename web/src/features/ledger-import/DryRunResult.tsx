@@ -110,6 +110,14 @@ export function DryRunResult(props: { report: ImportReport; stale: boolean }) {
           <summary>{t('impPreview')}</summary>
           <div className="imp-table-wrap">
             <table data-testid="import-preview">
+              <thead>
+                <tr>
+                  <th>{t('impRow')}</th>
+                  <th>{t('impCode')}</th>
+                  <th>{t('impAction')}</th>
+                  <th>{t('impChanges')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.preview.slice(0, LISTED).map((p) => (
                   <tr key={p.rowNumber}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { isAbort } from '../../api/client.ts'
 import { fetchAreas } from '../../api/endpoints.ts'
 import {
@@ -153,7 +154,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const done = state.phase === 'committed'
   const { error, report } = state
 
-  return (
+  // A portal, so that the dialog covers the page whatever panel renders it.
+  return createPortal(
     <div className="imp-backdrop">
       <div
         className="imp-dialog"
@@ -258,7 +260,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           )}
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }
 
