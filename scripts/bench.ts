@@ -21,7 +21,10 @@ import { createLogger } from '../server/src/lib/log.ts'
 import { findChromium, launchChromium } from '../tests/helpers/browser.ts'
 import { findPostgres, freePort, startPgServer } from '../tests/helpers/pg-server.ts'
 import { dashboardPageFigures } from './bench/dashboard-page.ts'
+import { planFigures } from './bench/plans.ts'
 import { since, stop, timedStart, timeGet } from './bench/serve.ts'
+import { loadBench } from './bench/load.ts'
+import { tilesBench } from './bench/tiles.ts'
 
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -224,6 +227,9 @@ if (wanted('dashboard-page') && pgliteUrl) await dashboardPageFigures(pgliteUrl,
 
 if (pgliteServer) await stop(pgliteServer)
 
+// Plans: save a 100-branch plan and adopt it, on PGlite and PostGIS (scripts/bench/plans.ts).
+if (wanted('plans')) await planFigures(record)
+
 // The solvers' own benches print their figures as they go.
 if (wanted('solvers'))
   for (const script of ['scripts/bench/joint-branches.ts', 'scripts/bench/siting.ts']) {
@@ -231,6 +237,10 @@ if (wanted('solvers'))
     spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' })
   }
 rmSync(dataDir, { recursive: true, force: true })
+
+// A nation on a throw-away PostGIS each: minutes, so only on request.
+if (only?.includes('tiles')) await tilesBench(record)
+if (only?.includes('load')) await loadBench(record)
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 console.log(

@@ -2,6 +2,8 @@
  * `npm run demo-city -- --seed 1 --scale 1 [--geojson out.geojson] [--database-url URL | --data-dir DIR]`
  * Generates the demo city, prints timing and calibration figures, then writes compounds as GeoJSON and/or
  * loads everything into a migrated, empty database (PostgreSQL by URL or PGlite in a directory).
+ * `--cities N` (with a database) loads a nation for benchmarks instead: N cities of ~20,000
+ * compounds each at their own place and codes, one transaction per city (server/src/demo/nation.ts).
  */
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
@@ -12,12 +14,14 @@ import { openPglite } from '../server/src/db/pglite-db.ts'
 import { sql } from '../server/src/db/sql.ts'
 import { generateDemoCity } from '../server/src/demo/generate.ts'
 import { loadDemoCity } from '../server/src/demo/load.ts'
+import { loadNation } from '../server/src/demo/nation.ts'
 import type { DemoCity } from '../server/src/demo/types.ts'
 
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' },
     scale: { type: 'string', default: '1' },
+    cities: { type: 'string' },
     geojson: { type: 'string' },
     'database-url': { type: 'string' },
     'data-dir': { type: 'string' },
@@ -27,7 +31,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(
-    'usage: npm run demo-city -- [--seed N] [--scale S] [--geojson FILE] [--database-url URL | --data-dir DIR]\n',
+    'usage: npm run demo-city -- [--seed N] [--scale S] [--cities N] [--geojson FILE] [--database-url URL | --data-dir DIR]\n',
   )
   process.exit(0)
 }
@@ -122,6 +126,29 @@ async function load(db: Db, city: DemoCity): Promise<void> {
   process.stdout.write(
     `measured in the database: organisation coverage ${pct(cov?.org ?? 0)}, station coverage ${pct(cov?.station ?? 0)}\n`,
   )
+}
+
+if (values.cities !== undefined) {
+  const cities = Number(values.cities)
+  if (!(Number.isInteger(cities) && cities >= 1 && cities <= 300))
+    fail(`--cities must be an integer in 1..300, got "${values.cities}"`)
+  const url = values['database-url']
+  if (!url && !values['data-dir']) fail('--cities needs --database-url or --data-dir')
+  const db = url ? openPg(url) : await openPglite(values['data-dir'])
+  try {
+    await migrate(db)
+    const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM area`)
+    if ((row?.n ?? 0) > 0) fail(`the database already holds ${row?.n} areas; use an empty one`)
+    const done = await loadNation(db, { cities, seed, scale }, (i, s) =>
+      process.stdout.write(`city ${i + 1}/${cities}: ${s.compounds} compounds in ${s.ms} ms\n`),
+    )
+    process.stdout.write(
+      `nation of ${cities} cities, ${done.compounds} compounds in ${done.ms} ms\n`,
+    )
+  } finally {
+    await db.close()
+  }
+  process.exit(0)
 }
 
 const t0 = performance.now()

@@ -1,0 +1,103 @@
+/**
+ * Mixed load against one server process on the nation database: 100 connections of autocannon
+ * cycling tiles (z12–z16 over many places, so misses and hits), compound records and area stats,
+ * while this process runs one joint-branch analysis after another. `--load-seconds=N` (default 30)
+ * split into windows of `--window=S` seconds (default 10): p95 and the server's memory per window.
+ */
+import { readFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+import { sql } from '../../server/src/db/sql.ts'
+import {
+  flag,
+  nationDatabase,
+  sampleTiles,
+  startBenchServer,
+  stopChild,
+  type Record_,
+} from './tiles.ts'
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m ? Number(m[1]) / 1024 : NaN
+}
+
+export async function loadBench(record: Record_) {
+  const nation = await nationDatabase(record, flag('cities', 2))
+  if (!nation) return record('mixed load', 'not measured: no PostgreSQL + PostGIS')
+  const { server, db } = nation
+  const app = await startBenchServer(server.adminUrl, 64)
+  try {
+    const tiles = (
+      await Promise.all([12, 13, 14, 15, 16].map((z) => sampleTiles(db, z, 400)))
+    ).flat()
+    const ids = await db.query<{ id: number }>(
+      sql`SELECT id FROM compound ORDER BY random() LIMIT 500`,
+    )
+    const districts = await db.query<{ id: string }>(
+      sql`SELECT id FROM area WHERE level = 'district' ORDER BY id LIMIT 40`,
+    )
+    const requests = [
+      ...tiles.map((t) => ({
+        method: 'GET' as const,
+        path: `/api/tiles/compounds/${t.z}/${t.x}/${t.y}.mvt`,
+      })),
+      ...tiles
+        .slice(0, 300)
+        .map((t) => ({
+          method: 'GET' as const,
+          path: `/api/tiles/areas/${t.z}/${t.x}/${t.y}.mvt`,
+        })),
+      ...ids.map(({ id }) => ({ method: 'GET' as const, path: `/api/compounds/${id}` })),
+      ...districts.map(({ id }) => ({ method: 'GET' as const, path: `/api/stats?area=${id}` })),
+    ].sort(() => Math.random() - 0.5)
+
+    let running = true
+    let analyses = 0
+    let analysisErrors = 0
+    const analysisLoop = (async () => {
+      for (let i = 0; running; i++) {
+        const area = districts[i % districts.length]!.id
+        const res = await fetch(`${app.base}/api/analysis/joint-branches`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ area }),
+        })
+        await res.arrayBuffer()
+        if (res.ok) analyses++
+        else analysisErrors++
+      }
+    })()
+
+    const total = flag('load-seconds', 30)
+    const window = Math.min(total, flag('window', 10))
+    const rss0 = rssMb(app.child.pid!)
+    const windows: string[] = []
+    let errors = 0
+    let requestsDone = 0
+    for (let t = 0; t < total; t += window) {
+      const r = await autocannon({
+        url: app.base,
+        connections: 100,
+        duration: window,
+        headers: { 'accept-encoding': 'gzip' },
+        requests,
+      })
+      errors += r.errors + r.timeouts + r.non2xx
+      requestsDone += r.requests.total
+      windows.push(
+        `${t + window}s: p95≈${r.latency.p97_5} ms (p97.5), ${Math.round(r.requests.average)} req/s, RSS ${rssMb(app.child.pid!).toFixed(0)} MB`,
+      )
+    }
+    running = false
+    await analysisLoop
+    const rss1 = rssMb(app.child.pid!)
+    record(
+      `mixed load ${total} s, 100 connections (tiles z12–16, compound records, district stats) + joint-branch analyses one at a time`,
+      `${requestsDone.toLocaleString('en')} requests, errors ${errors}; ${analyses} analyses (${analysisErrors} failed); memory ${rss0.toFixed(0)} → ${rss1.toFixed(0)} MB (${(((rss1 - rss0) / rss0) * 100).toFixed(1)}%); ${windows.join('; ')}`,
+    )
+  } finally {
+    await stopChild(app.child)
+    await db.close()
+    await server.stop()
+  }
+}
