@@ -19,6 +19,7 @@ import { useT } from './i18n/use-t.ts'
 import { MapView } from './map/MapView.tsx'
 import { useStore } from './store/index.ts'
 import { loadInitial } from './store/loaders.ts'
+import { openSharedPlan } from './store/plans-loaders.ts'
 import './app.css'
 
 function LanguageSwitch() {
@@ -44,6 +45,7 @@ export function App() {
   const siting = useStore((s) => s.sitingOpen)
   const view = useStore((s) => s.view)
   useEffect(() => loadInitial(), [])
+  useEffect(() => openSharedPlan(), [])
   useEffect(() => {
     document.documentElement.lang = lang
     document.title = `${t('appTitle')} · ${t('appSubtitle')}`

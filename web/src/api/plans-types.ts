@@ -12,7 +12,7 @@ export interface PlanArea {
   code: string
 }
 
-export type PlanStatus = 'draft' | 'adopted'
+export type PlanStatus = 'draft' | 'adopted' | 'archived'
 
 export interface PlanBranch {
   /** Chosen by the page when the branch is created; stable for the branch's life. */
@@ -108,8 +108,15 @@ export type CompareStatus = 'onlyA' | 'onlyB' | 'same' | 'changed'
 
 export interface PlanComparison {
   counts: Record<CompareStatus, number>
-  branches: { status: CompareStatus; a?: PlanBranch; b?: PlanBranch }[]
-  compoundsMoved: number
+  branches: { key?: string; status: CompareStatus; a?: PlanBranch; b?: PlanBranch }[]
+  /** Compounds in a branch of both plans but not the same one (names and keys of each side). */
+  compoundsMoved: {
+    compoundId: number
+    from?: string
+    to?: string
+    fromKey?: string
+    toKey?: string
+  }[]
 }
 
 export interface AdoptResult {

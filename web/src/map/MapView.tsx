@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useT } from '../i18n/use-t.ts'
 import { useStore } from '../store/index.ts'
 import { selectCompound } from '../store/loaders.ts'
+import { planClick, planCursor } from '../store/plans-loaders.ts'
 import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
 import { useMapSync } from './use-map-sync.ts'
@@ -21,7 +22,11 @@ export function MapView() {
     try {
       h = createMap(el, {
         onHover: setHover,
-        onClick: (id) => void selectCompound(id),
+        // The plans editor takes clicks while a plan is open; elsewhere a click opens the ledger.
+        onClick: (id) => {
+          if (!planClick(id)) void selectCompound(id)
+        },
+        toolCursor: planCursor,
         placing: () => {
           const s = useStore.getState()
           return s.sitingOpen && s.sitingPlacing

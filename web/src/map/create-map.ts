@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import type { CompoundFeature, LngLat } from '../api/types.ts'
 import { COMPOUNDS_LAYER_ID } from '../layers/compounds-layer.ts'
 import { JOINT_CANDIDATES_LAYER_ID } from '../layers/joint-candidates-layer.ts'
+import { PLAN_BRANCHES_LAYER_ID } from '../layers/plan-branches-layer.ts'
 import { SITING_POINTS_LAYER_ID, type PointDatum } from '../layers/siting-points-layer.ts'
 import { SITING_SITES_LAYER_ID } from '../layers/siting-sites-layer.ts'
 import { plainStyle } from './plain-style.ts'
@@ -30,6 +31,8 @@ export interface MapCallbacks {
   onPlace: (lngLat: LngLat, hit: number | null) => void
   onReady: () => void
   onError: (error: unknown) => void
+  /** A tool's cursor over the map (the plans brush), or null for the usual hover cursor. */
+  toolCursor?: () => string | null
 }
 
 export interface MapHandles {
@@ -46,6 +49,7 @@ const COUNTED_LAYERS: Record<string, DrawnField> = {
   [COMPOUNDS_LAYER_ID]: 'compoundsDrawn',
   [JOINT_CANDIDATES_LAYER_ID]: 'jointCandidatesDrawn',
   [SITING_SITES_LAYER_ID]: 'sitingSitesDrawn',
+  [PLAN_BRANCHES_LAYER_ID]: 'planCompoundsDrawn',
 }
 
 const featureId = (info: PickingInfo): number | null => {
@@ -90,14 +94,19 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
       return true
     },
     onAfterRender: () => {
-      for (const [field, n] of drawnThisFrame) hook[field] = n
+      const now = performance.now()
+      for (const [field, n] of drawnThisFrame) {
+        if (hook[field] !== n) hook.drawnAt[field] = now
+        hook[field] = n
+      }
       drawnThisFrame.clear()
     },
     onHover: (info) => {
       const placing = cb.placing()
       const id = placing ? null : featureId(info)
       cb.onHover(id === null ? null : { x: info.x, y: info.y, id })
-      map.getCanvas().style.cursor = placing ? 'crosshair' : id === null ? '' : 'pointer'
+      const tool = cb.toolCursor?.() ?? null
+      map.getCanvas().style.cursor = tool ?? (placing ? 'crosshair' : id === null ? '' : 'pointer')
     },
     onError: (error) => cb.onError(error),
   })
@@ -140,6 +149,7 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
     overlay,
     hook,
     clearDrawn: (field) => {
+      if (hook[field] !== 0) hook.drawnAt[field] = performance.now()
       hook[field] = 0
     },
     destroy: () => {

@@ -10,6 +10,10 @@ export interface YuanluoTestHook {
   jointCandidatesDrawn: number
   /** Chosen new station sites in their marker layer, set once deck has drawn it (0 when none). */
   sitingSitesDrawn: number
+  /** Compounds held by the open plan's branches in their deck layer, once drawn (0 when none). */
+  planCompoundsDrawn: number
+  /** performance.now() of the frame in which each count last changed (benches time edits by it). */
+  drawnAt: Partial<Record<DrawnField, number>>
   /** True once the map's style and sources have loaded and the first frame was drawn. */
   mapReady: boolean
   /** Viewport (page) pixel position of a point, for clicking it. */
@@ -19,7 +23,8 @@ export interface YuanluoTestHook {
 }
 
 /** The hook's counts of drawn features, each fed by one deck layer. */
-export type DrawnField = 'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn'
+export type DrawnField =
+  'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn' | 'planCompoundsDrawn'
 
 declare global {
   interface Window {
@@ -33,6 +38,8 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
     compoundsDrawn: 0,
     jointCandidatesDrawn: 0,
     sitingSitesDrawn: 0,
+    planCompoundsDrawn: 0,
+    drawnAt: {},
     mapReady: false,
     project([lng, lat]) {
       const p = map.project([lng, lat])

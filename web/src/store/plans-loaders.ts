@@ -19,6 +19,7 @@ import {
   resolveKeepMine,
   resolveTakeTheirs,
   saved,
+  strokeEnded,
 } from './plans-slice.ts'
 import { browserStorage, clearPending, readPending, writePending } from './plans-storage.ts'
 import { byIdOf } from './selectors.ts'
@@ -274,6 +275,9 @@ function assignable(ids: readonly number[]): number[] {
   })
 }
 
+/** Commits the brush stroke in progress as one step. */
+export const commitStroke = () => set((s) => strokeEnded(s, assignable))
+
 export function assignIds(ids: readonly number[], mode: AssignMode): void {
   const s = get()
   const ok = mode === 'remove' ? ids : assignable(ids)
@@ -283,7 +287,7 @@ export function assignIds(ids: readonly number[], mode: AssignMode): void {
 /** A click on the map while a plan is open; false when the plans editor does not take clicks. */
 export function planClick(id: number | null): boolean {
   const s = get()
-  if (s.view !== 'plans' || !s.planHistory) return false
+  if (s.view !== 'plans' || !s.planHistory || s.planServer?.status !== 'draft') return false
   if (id === null) return true
   switch (s.planTool) {
     case 'click':
@@ -398,4 +402,11 @@ export async function deleteOpenPlan(): Promise<Attempt | null> {
   } catch (error) {
     return { error }
   }
+}
+
+/** The cursor of the plans tool in use over the map, or null outside the editor. */
+export function planCursor(): string | null {
+  const s = get()
+  if (s.view !== 'plans' || !s.planHistory || s.planServer?.status !== 'draft') return null
+  return s.planTool === 'click' || s.planTool === 'community' ? null : 'crosshair'
 }

@@ -180,10 +180,17 @@ export function strokeMoved(s: PlansState, hits: readonly number[]): Change {
   return next === s.planStroke ? {} : { planStroke: next }
 }
 
-/** The button released: the whole stroke becomes one edit and one undo step. */
-export function strokeEnded(s: PlansState): Change {
+/**
+ * The button released: the whole stroke becomes one edit and one undo step. `assignable` keeps
+ * the compounds a tool may add (the loaders drop those outside the area or under a live branch).
+ */
+export function strokeEnded(
+  s: PlansState,
+  assignable: (ids: number[]) => number[] = (ids) => ids,
+): Change {
   if (!s.planStroke) return {}
-  return { ...assignToActive(s, s.planStroke.ids, s.planStroke.mode), planStroke: null }
+  const { ids, mode } = s.planStroke
+  return { ...assignToActive(s, mode === 'add' ? assignable(ids) : ids, mode), planStroke: null }
 }
 
 /** The server confirmed a save of `sent`: it becomes the base; later edits stay on the page. */
