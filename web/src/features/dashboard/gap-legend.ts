@@ -138,7 +138,7 @@ export function legendOf(input: LegendInput): LegendModel {
   }
   if (choropleth.level === 'compound') {
     return {
-      title: title + m.dashF_meanPassed,
+      title: title + m.dashLegendPassed,
       description: m.dashDescPassed,
       gradient: false,
       items: PASSED_RGB.map((c, i) => ({

@@ -77,6 +77,7 @@ export const dashboardZh = {
   dashHotspotCounts: '显著热点 {hot} 个，冷点 {cold} 个',
   dashMapLoading: '正在加载地图数据……',
   dashPassedN: '{n} 项',
+  dashLegendPassed: '达标项数',
   // Figures of a roll-up row.
   dashF_oldCompounds: '老旧小区',
   dashF_compounds: '小区总数',
@@ -221,6 +222,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   dashHotspotCounts: '{hot} significant hot spots, {cold} cold spots',
   dashMapLoading: 'Loading map data…',
   dashPassedN: '{n} met',
+  dashLegendPassed: 'Indicators met',
   dashF_oldCompounds: 'Old compounds',
   dashF_compounds: 'Compounds',
   dashF_households: 'Households',
