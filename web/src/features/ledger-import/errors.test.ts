@@ -28,6 +28,16 @@ describe('wizard errors', () => {
     expect(shown.lines[0]).toContain('上传上限')
   })
 
+  it('reads the general body limit in bytes, and explains missing rights', () => {
+    const big = new ApiError(413, 'PAYLOAD_TOO_LARGE', 'too large', { limitBytes: 2 * 1024 * 1024 })
+    expect(wizardError(big, 'impErrorMapping', 'zh-CN').lines[0]).toContain('2 MB')
+    const denied = new ApiError(403, 'FORBIDDEN', '角色 viewer 不能导入')
+    expect(wizardError(denied, 'impErrorDryRun', 'zh-CN').lines).toEqual([
+      '当前账号没有导入台账的权限，请联系管理员',
+      '角色 viewer 不能导入',
+    ])
+  })
+
   it('lists the rows of a stale commit and keeps them for the re-run offer', () => {
     const details = {
       stale: [

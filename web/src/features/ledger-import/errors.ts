@@ -40,9 +40,19 @@ export function wizardError(e: unknown, title: MessageKey, lang: Lang): WizardEr
   const m = MESSAGES[lang]
   if (!(e instanceof ApiError)) return { title: m[title], lines: [describeError(e, lang)] }
   if (e.status === 413) {
+    const d = isObject(e.details) ? e.details : {}
     const limit =
-      isObject(e.details) && typeof e.details.limitMb === 'number' ? e.details.limitMb : '?'
+      typeof d.limitMb === 'number'
+        ? d.limitMb
+        : typeof d.limitBytes === 'number'
+          ? Math.round((d.limitBytes / 1024 / 1024) * 10) / 10
+          : '?'
     return { title: m[title], lines: [interpolate(m.impErrorTooLarge, { limit })] }
+  }
+  // Signed out, or a role that may not import: say so, with the server's reason.
+  if (e.status === 401 || e.status === 403) {
+    const why = e.status === 401 ? m.impErrorSignIn : m.impErrorForbidden
+    return { title: m[title], lines: e.message ? [why, e.message] : [why] }
   }
   const refused = issueText(e.details, lang)
   if (refused) return { title: m.impErrorRefused, lines: [refused] }

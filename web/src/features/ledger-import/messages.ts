@@ -106,6 +106,8 @@ export const ledgerImportZh = {
   impStaleRow: '第 {row} 行（小区编码 {code}）',
   impStaleRerun: '重新预检（读取最新台账）',
   impErrorField: '{field}：{message}',
+  impErrorSignIn: '登录已失效，请重新登录后再试（已选的内容不会丢失）',
+  impErrorForbidden: '当前账号没有导入台账的权限，请联系管理员',
   impKept: '已选的文件、坐标系和映射都保留着，修改后可直接重试',
 }
 
@@ -218,5 +220,7 @@ export const ledgerImportEn: Record<keyof typeof ledgerImportZh, string> = {
   impStaleRow: 'row {row} (compound code {code})',
   impStaleRerun: 'Run the dry run again (reads the current ledger)',
   impErrorField: '{field}: {message}',
+  impErrorSignIn: 'Your session has ended: sign in again and retry (your choices are kept)',
+  impErrorForbidden: 'This account may not import the ledger; ask an administrator',
   impKept: 'Your files, coordinate system and mapping are kept: change them and try again',
 }
