@@ -76,4 +76,11 @@ describe('legendOf', () => {
     expect(l.items.find((i) => i.label.startsWith('Hot spot (99%'))?.count).toBe(2)
     expect(l.items.find((i) => i.label === 'Not significant')?.count).toBe(1)
   })
+
+  it("describes the hot spots on the map while another measure's are on their way", () => {
+    const hotspots: Hotspots = { measure: 'failedIndicators', bandM: 800, n: 0, compounds: [] }
+    const l = legendOf({ ...base, kind: 'hotspots', measure: 'uncoveredHouseholds', hotspots })
+    expect(l.description).toContain('未达标指标数')
+    expect(l.description).not.toContain('未覆盖党组织的户数')
+  })
 })

@@ -121,12 +121,14 @@ export function legendOf(input: LegendInput): LegendModel {
   if (kind === 'hotspots') {
     const counts = new Map<string, number>()
     for (const p of hotspots?.compounds ?? []) counts.set(p.class, (counts.get(p.class) ?? 0) + 1)
+    // While another measure's classes load, the legend keeps describing the ones on the map.
+    const drawnName = hotspots ? m[`dashMeasure_${hotspots.measure}` as MessageKey] : measureName
     return {
-      title: title + measureName,
+      title: title + drawnName,
       description: interpolate(m.dashDescHotspots, {
         band: formatCount(hotspots?.bandM, lang),
         n: formatCount(hotspots?.n, lang),
-        measure: measureName,
+        measure: drawnName,
       }),
       gradient: false,
       items: HOTSPOT_CLASSES.map((c) => ({
