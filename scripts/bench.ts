@@ -22,6 +22,7 @@ import { findChromium, launchChromium } from '../tests/helpers/browser.ts'
 import { findPostgres, freePort, startPgServer } from '../tests/helpers/pg-server.ts'
 import { dashboardPageFigures } from './bench/dashboard-page.ts'
 import { planFigures } from './bench/plans.ts'
+import { scorecardFigures } from './bench/scorecard.ts'
 import { since, stop, timedStart, timeGet } from './bench/serve.ts'
 import { loadBench } from './bench/load.ts'
 import { tilesBench } from './bench/tiles.ts'
@@ -229,6 +230,9 @@ if (pgliteServer) await stop(pgliteServer)
 
 // Plans: save a 100-branch plan and adopt it, on PGlite and PostGIS (scripts/bench/plans.ts).
 if (wanted('plans')) await planFigures(record)
+
+// The 四有一化 scorecard on the demo city, PGlite and PostGIS (scripts/bench/scorecard.ts).
+if (wanted('scorecard')) await scorecardFigures(record)
 
 // The solvers' own benches print their figures as they go.
 if (wanted('solvers'))

@@ -143,6 +143,28 @@ describeEachDb('plans adoption', (getDb) => {
     }
   })
 
+  it('refuses a compound the ledger moved out of the area since it was planned', async () => {
+    const plan = await planWith(
+      [branch('qh', [ids.Q!, ids.H!], { reason: '同一物业' })],
+      TINY.community2,
+    )
+    await getDb().query(
+      sql`UPDATE compound SET community_id = ${TINY.community1} WHERE id = ${ids.Q}`,
+    )
+    try {
+      const before = await ledgerSnapshot(getDb())
+      const res = await api('POST', `/api/plans/${plan.id}/adopt`, { version: plan.version })
+      expect(res.status).toBe(409)
+      expect(res.body.error.message).toContain('小区Q')
+      expect(res.body.error.details).toEqual({ gone: [], outside: [ids.Q] })
+      expect(await ledgerSnapshot(getDb())).toEqual(before)
+    } finally {
+      await getDb().query(
+        sql`UPDATE compound SET community_id = ${TINY.community2} WHERE id = ${ids.Q}`,
+      )
+    }
+  })
+
   it('refuses a standalone branch of two compounds, an empty plan and a stale version', async () => {
     const two = await planWith([branch('s', [ids.E!, ids.F!], { kind: 'standalone' })])
     const res = await api('POST', `/api/plans/${two.id}/adopt`, { version: two.version })

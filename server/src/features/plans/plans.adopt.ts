@@ -6,7 +6,14 @@ import { sql } from '../../db/sql.ts'
 import { AppError } from '../../lib/errors.ts'
 import { checkLabel, checkValue, reportBranches } from './plans.checks.ts'
 import { coverage, ruleInputs, ruleSettings, type Coverage } from './plans.live.ts'
-import { bumpVersion, getBranches, getPlan, getStations, type Plan } from './plans.queries.ts'
+import {
+  bumpVersion,
+  compoundsIn,
+  getBranches,
+  getPlan,
+  getStations,
+  type Plan,
+} from './plans.queries.ts'
 
 /** Thrown inside the transaction when the plan row did not match; answered after the rollback. */
 export class PlanMismatch extends Error {}
@@ -57,6 +64,15 @@ export async function adoptPlan(
     const rules = await ruleSettings(t)
     const ids = branches.flatMap((b) => b.compoundIds)
     const { facts, adjacency } = await ruleInputs(t, { ids }, rules)
+    // The ledger may have moved or removed a compound since it was added to the plan.
+    const outside = (await compoundsIn(t, ids, plan.area.id)).filter((c) => !c.inside)
+    const gone = ids.filter((id) => !facts.has(id))
+    if (gone.length > 0 || outside.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        `方案中有小区已不存在或已不在${plan.area.name}: ${[...gone, ...outside.map((c) => `${c.name}(${c.id})`)].join('、')} (compounds gone or outside the area)`,
+        { gone, outside: outside.map((c) => c.id) },
+      )
 
     const failures: Failure[] = []
     const standaloneIssues: string[] = []

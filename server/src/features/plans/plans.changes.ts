@@ -144,13 +144,17 @@ export async function checkAgainstDb(db: Db, a: Applied, areaId: string): Promis
   return issues
 }
 
-/** Writes an applied batch: touched rows are replaced, new ones appended in change order. */
-export async function writeApplied(db: Db, planId: number, a: Applied): Promise<void> {
-  const positions = async (table: 'plan_branch' | 'plan_station', keys: string[]) => {
-    const t = sql.ident(table, ['plan_branch', 'plan_station'])
-    const rows = await db.query<{ key: string; position: number }>(
-      sql`SELECT key, position FROM ${t} WHERE plan_id = ${planId}`,
-    )
+/** Writes an applied batch: touched rows are replaced in place, new ones appended in change order. */
+export async function writeApplied(
+  db: Db,
+  planId: number,
+  a: Applied,
+  stored: {
+    branches: readonly { key: string; position: number }[]
+    stations: readonly { key: string; position: number }[]
+  },
+): Promise<void> {
+  const positions = (rows: readonly { key: string; position: number }[], keys: string[]) => {
     const known = new Map(rows.map((r) => [r.key, r.position]))
     let next = rows.reduce((m, r) => Math.max(m, r.position), -1) + 1
     return keys.map((k) => known.get(k) ?? next++)
@@ -158,7 +162,6 @@ export async function writeApplied(db: Db, planId: number, a: Applied): Promise<
   const branchKeys = [...a.upserted.keys()]
   const goneBranches = [...a.deletedBranches, ...branchKeys]
   if (goneBranches.length > 0) {
-    const pos = await positions('plan_branch', branchKeys)
     await db.query(
       sql`DELETE FROM plan_branch WHERE plan_id = ${planId} AND key = ANY(${goneBranches}::text[])`,
     )
@@ -166,13 +169,12 @@ export async function writeApplied(db: Db, planId: number, a: Applied): Promise<
       db,
       planId,
       [...a.upserted.values()].map((u) => u.branch),
-      pos,
+      positions(stored.branches, branchKeys),
     )
   }
   const stationKeys = [...a.stations.keys()]
   const goneStations = [...a.deletedStations, ...stationKeys]
   if (goneStations.length > 0) {
-    const pos = await positions('plan_station', stationKeys)
     await db.query(
       sql`DELETE FROM plan_station WHERE plan_id = ${planId} AND key = ANY(${goneStations}::text[])`,
     )
@@ -180,7 +182,7 @@ export async function writeApplied(db: Db, planId: number, a: Applied): Promise<
       db,
       planId,
       [...a.stations.values()].map((s) => s.station),
-      pos,
+      positions(stored.stations, stationKeys),
     )
   }
 }

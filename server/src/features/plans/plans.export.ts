@@ -41,7 +41,12 @@ async function exportRows(db: Db, plan: Plan, as: 'geojson' | 'wkt') {
   const ids = plan.branches.flatMap((b) => b.compoundIds)
   const { facts, adjacency } = await ruleInputs(db, { ids }, rules)
   const geoms = await outlines(db, plan.id, as)
-  const rows = reportBranches(plan.branches, facts, adjacency, rules).map((r) => {
+  // A compound removed from the ledger since it was planned is left out of the figures.
+  const branches = plan.branches.map((b) => ({
+    ...b,
+    compoundIds: b.compoundIds.filter((id) => facts.has(id)),
+  }))
+  const rows = reportBranches(branches, facts, adjacency, rules).map((r) => {
     const compounds = r.branch.compoundIds.map((id) => facts.get(id)!)
     return {
       cells: [

@@ -88,6 +88,18 @@ export const getStations = (db: Db, planId: number) =>
       station_id AS "stationId"
     FROM plan_station WHERE plan_id = ${planId} ORDER BY position, key`)
 
+/** What a change batch needs of the stored rows: keys, places, and the branches' compounds. */
+export async function storedIndex(db: Db, planId: number) {
+  const branches = await db.query<
+    Pick<Branch, 'key' | 'name' | 'compoundIds'> & { position: number }
+  >(sql`
+    SELECT key, name, compound_ids AS "compoundIds", position FROM plan_branch WHERE plan_id = ${planId}`)
+  const stations = await db.query<{ key: string; position: number }>(
+    sql`SELECT key, position FROM plan_station WHERE plan_id = ${planId}`,
+  )
+  return { branches, stations }
+}
+
 /** A whole plan, or undefined. */
 export async function getPlan(db: Db, id: number): Promise<Plan | undefined> {
   const h = await getPlanHead(db, id)

@@ -17,13 +17,13 @@ import { coverage, ruleInputs, ruleSettings } from './plans.live.ts'
 import {
   bumpVersion,
   copyContents,
-  getBranches,
   getPlan,
-  getStations,
+  getPlanHead,
   insertBranches,
   insertPlan,
   listPlans,
   renamePlan,
+  storedIndex,
   type Plan,
 } from './plans.queries.ts'
 import {
@@ -269,14 +269,14 @@ export const planRoutes = ({ db }: Deps) =>
         db.tx(async (t) => {
           if (!(await bumpVersion(t, { id, version, actor, statuses: ['draft'] })))
             throw new PlanMismatch()
-          const stored = { branches: await getBranches(t, id), stations: await getStations(t, id) }
+          const stored = await storedIndex(t, id)
           const applied = applyChanges(stored, changes)
           if (applied.issues.length > 0) throw issuesError(applied.issues)
-          const plan = (await getPlan(t, id))!
-          const dbIssues = await checkAgainstDb(t, applied, plan.area.id)
+          const head = (await getPlanHead(t, id))!
+          const dbIssues = await checkAgainstDb(t, applied, head.area.id)
           if (dbIssues.length > 0) throw issuesError(dbIssues)
           if (applied.name !== undefined) await renamePlan(t, id, applied.name)
-          await writeApplied(t, id, applied)
+          await writeApplied(t, id, applied, stored)
           await audit(t, {
             actor,
             action: 'update',
