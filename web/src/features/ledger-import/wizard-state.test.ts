@@ -42,6 +42,7 @@ describe('wizard transitions', () => {
   it('reads a projected report CRS as the EPSG option with its number', () => {
     expect(crsOptionOf('EPSG:4544')).toEqual({ crs: 'EPSG', epsg: '4544' })
     expect(crsOptionOf('WGS84')).toEqual({ crs: 'WGS84', epsg: '' })
+    expect(crsOptionOf({ wkt: 'PROJCS["local"]' })).toEqual({ crs: 'auto', epsg: '' })
   })
 
   it('keeps every choice and the last report when a dry run fails, and blocks the commit', () => {

@@ -89,8 +89,12 @@ export type WizardAction =
   | { type: 'dismissError' }
 
 /** The choice a report's coordinate system stands for in the selector. */
-export function crsOptionOf(crs: ImportReport['crs']['used']): { crs: CrsOption; epsg: string } {
-  if (typeof crs !== 'string') return { crs: 'EPSG', epsg: '' }
+export function crsOptionOf(crs: ImportReport['crs']['used']): {
+  crs: CrsOption | 'auto'
+  epsg: string
+} {
+  // A .prj that matched no EPSG code: only the file itself can say it again.
+  if (typeof crs !== 'string') return { crs: 'auto', epsg: '' }
   if (crs.startsWith('EPSG:')) return { crs: 'EPSG', epsg: crs.slice(5) }
   return { crs: crs as CrsOption, epsg: '' }
 }
