@@ -54,7 +54,7 @@ const FORMAT: Record<Kind, string | undefined> = {
 
 const WEIGHT_ZH = { compounds: '按小区数', households: '按户数', residents: '按居民数' } as const
 
-/** One sheet: a title line naming the weight, the headers, the area's row, then its children. */
+/** One sheet named after the weight: the headers, the area's row, then its children. */
 export async function scorecardXlsx(
   rows: Row[],
   weight: keyof typeof WEIGHT_ZH,
