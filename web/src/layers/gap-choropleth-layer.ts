@@ -22,7 +22,7 @@ export interface GapChoroplethProps {
 export function rateFill(value: number | undefined, breaks: readonly number[]) {
   if (value === undefined || Number.isNaN(value)) return [...UNKNOWN_RGB, 170] as const
   const colours = spread(RATE_RGB, breaks.length + 1)
-  return [...colours[classIndex(value, breaks)]!, 190] as const
+  return [...colours[classIndex(value, breaks)]!, 150] as const
 }
 
 /** Child areas coloured by a rate's class; a click on one drills into it. */

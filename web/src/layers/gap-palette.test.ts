@@ -31,6 +31,10 @@ describe('quantileBreaks', () => {
     expect(quantileBreaks([], 5, (v) => v)).toEqual([])
   })
 
+  it('sets no bound that rounding would put at the only value', () => {
+    expect(quantileBreaks([0.574], 5, roundRate)).toEqual([])
+  })
+
   it('rounds rate bounds to whole percentages', () => {
     expect(quantileBreaks([0.123, 0.456, 0.789, 0.9], 2, roundRate)).toEqual([0.46])
   })
@@ -61,6 +65,6 @@ describe('readable bounds', () => {
       [4, 4, 4],
     ]
     expect(spread(ramp, 3)).toEqual([ramp[0], ramp[2], ramp[4]])
-    expect(spread(ramp, 1)).toEqual([ramp[4]])
+    expect(spread(ramp, 1)).toEqual([ramp[2]])
   })
 })

@@ -90,13 +90,13 @@ export function quantileBreaks(
 ): number[] {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
   if (sorted.length === 0 || classes < 2) return []
-  const max = sorted[sorted.length - 1]!
+  // A bound at or above the (rounded) maximum would leave the last class empty or unreadable.
+  const top = Math.min(sorted[sorted.length - 1]!, round(sorted[sorted.length - 1]!))
   const breaks: number[] = []
   for (let i = 1; i < classes; i++) {
     const q = sorted[Math.max(0, Math.ceil((i * sorted.length) / classes) - 1)]!
     const b = round(q)
-    // A bound at or above the maximum would leave the last class empty.
-    if (b < max && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b)
+    if (b < top && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b)
   }
   return breaks
 }
@@ -114,8 +114,9 @@ export const roundCount = (v: number): number => (v <= 10 ? Math.ceil(v) : niceC
 /** Rounds a rate bound to a whole percentage. */
 export const roundRate = (v: number): number => Math.round(v * 100) / 100
 
-/** `n` colours spread over `ramp` (first and last always used). */
+/** `n` colours spread over `ramp` (first and last used when n ≥ 2). */
 export function spread(ramp: readonly Rgb[], n: number): Rgb[] {
-  if (n <= 1) return [ramp[ramp.length - 1]!]
+  // One class: the middle of the ramp, neither "worst" nor "best".
+  if (n <= 1) return [ramp[Math.floor(ramp.length / 2)]!]
   return Array.from({ length: n }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (n - 1))]!)
 }
