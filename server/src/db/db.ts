@@ -16,4 +16,21 @@ export interface Db {
   /** Runs a script of several statements without parameters (migrations, seeding). */
   exec(script: string): Promise<void>
   close(): Promise<void>
+  /**
+   * A session of its own: on PostgreSQL a dedicated connection outside the pool (its statements
+   * never wait behind the pool's), on PGlite its one session. With `listen`, it LISTENs on the
+   * channel: `onNotify` gets each payload once the notifying transaction commits, on PGlite before
+   * that write's own promise resolves. `onEnd` is called once if the connection is lost.
+   */
+  session?(opts?: SessionOptions): Promise<DbSession>
+}
+
+export interface SessionOptions {
+  listen?: { channel: string; onNotify: (payload: string) => void }
+  onEnd?: (err: Error) => void
+}
+
+export interface DbSession {
+  query<R = Record<string, unknown>>(q: SqlQuery): Promise<R[]>
+  close(): Promise<void>
 }

@@ -23,6 +23,13 @@ function wrap(q: Queryable, root: PGlite, inTx: boolean): Db {
     async close() {
       if (!inTx) await root.close()
     },
+    async session(opts) {
+      // One session only: the "dedicated" session is the database itself.
+      const listen = opts?.listen
+      const unlisten = listen ? await root.listen(listen.channel, listen.onNotify) : undefined
+      const base = wrap(root, root, false)
+      return { query: (q) => base.query(q), close: async () => unlisten?.() }
+    },
   }
   return db
 }

@@ -1,31 +1,52 @@
-// The database's data version (migration 0006): every write to a table that tiles or cached reads
-// depend on bumps it in the writing transaction. Caches in any process key on it, and read it from
-// the database for each request, so an edit made through another server process is seen next time.
-import type { Db } from '../db/db.ts'
+// The database's data version (migrations 0006 and 0009): every write to a table that tiles or
+// cached reads depend on bumps it in the writing transaction, and announces it (NOTIFY
+// data_version). Caches key on it. The guarantee: a request sees every write that committed before
+// the request arrived, whichever process made it.
+//
+// - PostgreSQL (any number of processes): the version is read from the database for each request,
+//   on a connection of its own (never queued behind the pool's tile queries or analyses), and
+//   concurrent requests share one read that started after they arrived. A notification alone could
+//   not keep the guarantee: it reaches another process shortly after the commit, not before that
+//   process's next request.
+// - PGlite (one process, one session): every write goes through this process, and PGlite delivers
+//   the notification before the writing call returns, so the version kept in memory is exact and
+//   requests read nothing. Without the notifying trigger (an older schema) it reads per request.
+import type { Db, DbSession } from '../db/db.ts'
 import { sql } from '../db/sql.ts'
 
 /** `epoch.version`: changes with every committed write; `epoch` differs per database. */
 export type DataVersion = string
 
-const read = async (db: Db): Promise<DataVersion> => {
-  const [row] = await db.query<{ v: string }>(
-    sql`SELECT epoch || '.' || version::text AS v FROM data_version`,
-  )
+const CHANNEL = 'data_version'
+/** After a failed attempt to open the dedicated connection, use the pool for this long. */
+const RETRY_MS = 1000
+
+const VERSION = sql`SELECT epoch || '.' || version::text AS v FROM data_version`
+
+const read = async (db: Pick<Db, 'query'>): Promise<DataVersion> => {
+  const [row] = await db.query<{ v: string }>(VERSION)
   if (!row) throw new Error('data_version has no row: is migration 0006 applied?')
   return row.v
 }
 
+/** The later of two versions (same epoch: the greater number; another epoch: `b`). */
+export function laterVersion(a: DataVersion | undefined, b: DataVersion): DataVersion {
+  if (a === undefined) return b
+  const [ea, va] = a.split('.')
+  const [eb, vb] = b.split('.')
+  return ea === eb && Number(va) > Number(vb) ? a : b
+}
+
 /**
- * A reader of the data version that coalesces concurrent requests without ever answering one from
- * a read that started before it arrived: while a read is in flight, new callers wait for the next
- * read, which starts when the current one ends and serves them all. Under load this is one query
- * per round trip instead of one per request; a lone request costs one query.
+ * Coalesces concurrent calls of `read` without ever answering one from a read that started before
+ * it arrived: while a read is in flight, new callers wait for the next read, which starts when the
+ * current one ends and serves them all. Under load: one query per round trip, not per request.
  */
-export function dataVersionReader(db: Db): () => Promise<DataVersion> {
-  let inFlight: Promise<DataVersion> | undefined
-  let next: Promise<DataVersion> | undefined
-  const start = (): Promise<DataVersion> => {
-    const p = read(db).finally(() => {
+export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | undefined
+  let next: Promise<T> | undefined
+  const start = (): Promise<T> => {
+    const p = read().finally(() => {
       if (inFlight === p) inFlight = undefined
     })
     inFlight = p
@@ -41,6 +62,80 @@ export function dataVersionReader(db: Db): () => Promise<DataVersion> {
       })
     return next
   }
+}
+
+/** Whether bump_data_version() announces each bump (migration 0009 applied). */
+const notifies = async (db: Db) => {
+  const [row] = await db.query<{ ok: boolean }>(sql`
+    SELECT coalesce(bool_or(prosrc LIKE '%pg_notify%'), false) AS ok
+    FROM pg_proc WHERE proname = 'bump_data_version'`)
+  return row?.ok ?? false
+}
+
+/** PGlite: the version in memory, kept by notifications; falls back to reading per request. */
+function inProcessVersion(db: Db & Required<Pick<Db, 'session'>>): () => Promise<DataVersion> {
+  let known: DataVersion | undefined
+  let fallback: (() => Promise<DataVersion>) | undefined
+  let ready: Promise<void> | undefined
+  const start = async () => {
+    if (!(await notifies(db))) {
+      fallback = coalesced(() => read(db))
+      return
+    }
+    await db.session({
+      listen: { channel: CHANNEL, onNotify: (v) => (known = laterVersion(known, v)) },
+    })
+    // After LISTEN: a later commit notifies, an earlier one is in this read.
+    known = laterVersion(known, await read(db))
+  }
+  return async () => {
+    if (known !== undefined) return known
+    await (ready ??= start().catch((err: unknown) => {
+      ready = undefined
+      throw err
+    }))
+    return known ?? fallback!()
+  }
+}
+
+/** PostgreSQL: a coalesced read per request on a dedicated connection (the pool while it is down). */
+function serverVersion(db: Db): () => Promise<DataVersion> {
+  let session: Promise<DbSession> | undefined
+  let retryAt = 0
+  const open = () => {
+    const p = db.session!({
+      onEnd: () => {
+        if (session === p) session = undefined
+      },
+    })
+    session = p
+    p.catch(() => {
+      if (session === p) session = undefined
+      retryAt = Date.now() + RETRY_MS
+    })
+  }
+  return coalesced(async () => {
+    if (!session && db.session && Date.now() >= retryAt) open()
+    const s = await session?.catch(() => undefined)
+    if (s) {
+      try {
+        return await read(s)
+      } catch {
+        // The connection broke mid-read (onEnd drops it): the pool answers this time.
+      }
+    }
+    return read(db)
+  })
+}
+
+/**
+ * A function answering the current data version: every write committed before the call is
+ * included, whichever process made it (see the top of this file for how, per driver).
+ */
+export function dataVersionReader(db: Db): () => Promise<DataVersion> {
+  if (db.driver === 'pglite' && db.session)
+    return inProcessVersion(db as Db & Required<Pick<Db, 'session'>>)
+  return serverVersion(db)
 }
 
 /** Reads the data version once (tests, scripts). */
