@@ -41,10 +41,11 @@ describe('files the server serves beside the API', () => {
     ])
   })
 
-  it('tells the page where the basemap is', async () => {
+  it('tells the page where the basemap is and how large an upload may be', async () => {
     const res = await app.request('/api/config')
     expect(await res.json()).toEqual({
       basemap: { kind: 'pmtiles', pmtilesUrl: '/basemap.pmtiles' },
+      uploadLimitMb: 200,
     })
   })
 
@@ -52,7 +53,7 @@ describe('files the server serves beside the API', () => {
     const page = await app.request('/plans/42')
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('院落')
-    const api = await app.request('/api/plans/42')
+    const api = await app.request('/api/nothing/42')
     expect(api.status).toBe(404)
     expect((await api.json()).error.code).toBe('NOT_FOUND')
   })

@@ -150,4 +150,6 @@ export type BasemapConfig =
 
 export interface AppConfig {
   basemap: BasemapConfig
+  /** Largest ledger upload the server accepts, in MB; unknown from a server that does not say. */
+  uploadLimitMb?: number
 }

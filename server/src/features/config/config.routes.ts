@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonContent, router, type Deps } from '../../lib/context.ts'
+import { DEFAULT_UPLOAD_LIMIT_MB } from '../ledger/import/import.routes.ts'
 
 const Config = z.object({
   basemap: z.object({
@@ -7,12 +8,14 @@ const Config = z.object({
     tiandituKey: z.string().optional(),
     pmtilesUrl: z.string().optional(),
   }),
+  /** Largest ledger upload the server accepts, so the page can refuse a bigger file before sending. */
+  uploadLimitMb: z.number().positive(),
 })
 
 const route = createRoute({
   method: 'get',
   path: '/api/config',
-  summary: 'What the page needs to know of the server configuration (basemap)',
+  summary: 'What the page needs to know of the server configuration (basemap, upload limit)',
   responses: { 200: jsonContent(Config, 'Client configuration') },
 })
 
@@ -26,6 +29,7 @@ export const configRoutes = ({ env }: Deps) =>
           ...(env.BASEMAP === 'tianditu' ? { tiandituKey: env.TIANDITU_KEY } : {}),
           ...(env.BASEMAP === 'pmtiles' ? { pmtilesUrl: env.PMTILES_URL } : {}),
         },
+        uploadLimitMb: env.UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB,
       },
       200,
     ),

@@ -14,6 +14,7 @@ import type { AreaSummary } from '../../api/types.ts'
 import { interpolate } from '../../i18n/format.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { selectedAreaId } from '../../store/area-path.ts'
+import { dataOf } from '../../store/async.ts'
 import { useStore } from '../../store/index.ts'
 import { loadCompounds, loadStats, selectCompound } from '../../store/loaders.ts'
 import { CommitBar } from './CommitBar.tsx'
@@ -94,7 +95,10 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   )
 
   const onFiles = (files: File[]) => {
-    const refused = checkFiles(files, lang)
+    // Refuse an oversized upload here, before sending it: a proxy may drop the connection on a
+    // large body before the server's 413 reaches the page.
+    const limitMb = dataOf(useStore.getState().config)?.uploadLimitMb
+    const refused = checkFiles(files, lang, limitMb === undefined ? null : limitMb * 2 ** 20)
     if (refused) {
       dispatch({ type: 'refuseFiles', error: refused })
       return
