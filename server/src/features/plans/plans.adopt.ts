@@ -6,14 +6,7 @@ import { sql } from '../../db/sql.ts'
 import { AppError } from '../../lib/errors.ts'
 import { checkLabel, checkValue, reportBranches } from './plans.checks.ts'
 import { coverage, ruleInputs, ruleSettings, type Coverage } from './plans.live.ts'
-import {
-  bumpVersion,
-  compoundsIn,
-  getBranches,
-  getPlan,
-  getStations,
-  type Plan,
-} from './plans.queries.ts'
+import { bumpVersion, compoundsIn, getPlan, type Plan } from './plans.queries.ts'
 
 /** Thrown inside the transaction when the plan row did not match; answered after the rollback. */
 export class PlanMismatch extends Error {}
@@ -58,7 +51,7 @@ export async function adoptPlan(
     })
     if (!ok) throw new PlanMismatch()
     const plan = (await getPlan(t, p.id))!
-    const [branches, stations] = [await getBranches(t, p.id), await getStations(t, p.id)]
+    const { branches, stations } = plan
     if (branches.length === 0 && stations.length === 0)
       throw new AppError('BAD_REQUEST', '方案中没有支部或服务站,无可采纳 (the plan is empty)')
     const rules = await ruleSettings(t)

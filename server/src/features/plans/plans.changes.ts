@@ -159,30 +159,34 @@ export async function writeApplied(
     let next = rows.reduce((m, r) => Math.max(m, r.position), -1) + 1
     return keys.map((k) => known.get(k) ?? next++)
   }
-  const branchKeys = [...a.upserted.keys()]
-  const goneBranches = [...a.deletedBranches, ...branchKeys]
-  if (goneBranches.length > 0) {
-    await db.query(
-      sql`DELETE FROM plan_branch WHERE plan_id = ${planId} AND key = ANY(${goneBranches}::text[])`,
-    )
-    await insertBranches(
+  // Touched rows are deleted and inserted again at their old place (new keys at the end).
+  const replace = async (
+    table: 'plan_branch' | 'plan_station',
+    rows: readonly { key: string; position: number }[],
+    keys: string[],
+    deleted: Set<string>,
+    insert: (positions: number[]) => Promise<void>,
+  ) => {
+    const gone = [...deleted, ...keys]
+    if (gone.length === 0) return
+    const t = sql.ident(table, ['plan_branch', 'plan_station'])
+    await db.query(sql`DELETE FROM ${t} WHERE plan_id = ${planId} AND key = ANY(${gone}::text[])`)
+    await insert(positions(rows, keys))
+  }
+  await replace('plan_branch', stored.branches, [...a.upserted.keys()], a.deletedBranches, (pos) =>
+    insertBranches(
       db,
       planId,
       [...a.upserted.values()].map((u) => u.branch),
-      positions(stored.branches, branchKeys),
-    )
-  }
-  const stationKeys = [...a.stations.keys()]
-  const goneStations = [...a.deletedStations, ...stationKeys]
-  if (goneStations.length > 0) {
-    await db.query(
-      sql`DELETE FROM plan_station WHERE plan_id = ${planId} AND key = ANY(${goneStations}::text[])`,
-    )
-    await insertStations(
+      pos,
+    ),
+  )
+  await replace('plan_station', stored.stations, [...a.stations.keys()], a.deletedStations, (pos) =>
+    insertStations(
       db,
       planId,
       [...a.stations.values()].map((s) => s.station),
-      positions(stored.stations, stationKeys),
-    )
-  }
+      pos,
+    ),
+  )
 }
