@@ -64,8 +64,12 @@ describe('assign', () => {
 
 describe('branches', () => {
   it('names a new branch with an unused key', () => {
-    expect(newBranchKey(doc(branch('b1', []), branch('b3', [])))).toBe('b4')
-    expect(newBranchKey(doc(branch('b3', [])))).toBe('b2')
+    expect(newBranchKey(doc(branch('b1', []), branch('b3', [])), '')).toBe('b4')
+    expect(newBranchKey(doc(branch('b3', [])), '')).toBe('b2')
+  })
+  it('salts new keys so two planners adding a branch at once never pick the same key', () => {
+    expect(newBranchKey(doc(), 'x7')).toBe('b1-x7')
+    expect(newBranchKey(doc())).toMatch(/^b1-[a-z0-9]+$/)
   })
   it('adds an empty unlocked branch', () => {
     expect(addBranch(doc(), 'x', 'X').branches).toEqual([branch('x', [], { name: 'X' })])

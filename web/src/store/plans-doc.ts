@@ -38,12 +38,16 @@ export function ownersOf(doc: PlanDoc): Owners {
 export const branchOf = (doc: PlanDoc, key: string | null): PlanBranch | undefined =>
   key === null ? undefined : doc.branches.find((b) => b.key === key)
 
-/** A key no branch of `doc` uses: the next `b<n>`. */
-export function newBranchKey(doc: PlanDoc, prefix = 'b'): string {
+/** Random letters that keep keys made by two planners at once apart (their saves merge by key). */
+export const keySalt = (): string => Math.random().toString(36).slice(2, 8)
+
+/** A key no branch of `doc` uses: `b<n>-<salt>`, or `b<n>` with an empty salt. */
+export function newBranchKey(doc: PlanDoc, salt: string = keySalt()): string {
   const used = new Set(doc.branches.map((b) => b.key))
+  const key = (n: number) => (salt ? `b${n}-${salt}` : `b${n}`)
   let n = doc.branches.length + 1
-  while (used.has(`${prefix}${n}`)) n++
-  return `${prefix}${n}`
+  while (used.has(key(n))) n++
+  return key(n)
 }
 
 /** The doc with one more, empty, unlocked branch of `key` and `name`. */

@@ -3,7 +3,7 @@
 // points. State changes go through the slice's pure transitions.
 import { bbox } from '@turf/turf'
 import * as api from '../api/plans-api.ts'
-import type { Plan, PlanComparison, PlanStart } from '../api/plans-types.ts'
+import type { Plan, PlanChange, PlanComparison, PlanStart } from '../api/plans-types.ts'
 import type { Bbox } from '../api/types.ts'
 import { nextFocus } from './area-slice.ts'
 import { dataOf, type Async } from './async.ts'
@@ -409,4 +409,43 @@ export function planCursor(): string | null {
   const s = get()
   if (s.view !== 'plans' || !s.planHistory || s.planServer?.status !== 'draft') return null
   return s.planTool === 'click' || s.planTool === 'community' ? null : 'crosshair'
+}
+
+export interface PlanSeed {
+  branches?: { name: string; compoundIds: number[] }[]
+  stations?: { name: string; lng: number; lat: number }[]
+}
+
+/** A new plan for `areaId` holding `seed` (accepted joint candidates, chosen station sites), opened. */
+export async function createPlanFrom(
+  name: string,
+  areaId: string,
+  seed: PlanSeed,
+): Promise<Attempt | null> {
+  try {
+    const plan = await api.createPlan({ name, areaId, from: 'empty' })
+    const changes: PlanChange[] = [
+      ...(seed.branches ?? []).map((b, i): PlanChange => ({
+        op: 'upsertBranch',
+        branch: {
+          key: `b${i + 1}`,
+          name: b.name,
+          kind: 'joint',
+          compoundIds: b.compoundIds,
+          boundary: null,
+          locked: false,
+          reason: null,
+        },
+      })),
+      ...(seed.stations ?? []).map((s, i): PlanChange => ({
+        op: 'upsertStation',
+        station: { key: `s${i + 1}`, ...s },
+      })),
+    ]
+    if (changes.length > 0) await api.sendPlanChanges(plan.id, plan.version, changes)
+    await openPlan(plan.id)
+    return null
+  } catch (error) {
+    return { error }
+  }
 }

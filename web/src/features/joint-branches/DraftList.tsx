@@ -2,6 +2,7 @@ import { formatCount, formatWithUnit, interpolate } from '../../i18n/format.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
 import { draftsToGeoJson } from '../../store/joint-drafts.ts'
+import { SaveAsPlanButton } from '../plans/SaveAsPlanButton.tsx'
 import { downloadJson } from './download.ts'
 
 /** Accepted candidates: a draft kept in this page only, until plans can be saved (issue 5). */
@@ -28,6 +29,20 @@ export function DraftList() {
           >
             {t('jointExport')}
           </button>
+          <SaveAsPlanButton
+            area={
+              drafts.every((d) => d.area.id === drafts[0]?.area.id)
+                ? (drafts[0]?.area ?? null)
+                : null
+            }
+            name={`${drafts[0]?.area.name ?? ''}${t('jointTitle')}`}
+            seed={{
+              branches: drafts.map((d) => ({
+                name: interpolate(t('jointLabel'), { n: d.number }),
+                compoundIds: d.candidate.compoundIds,
+              })),
+            }}
+          />
           <button
             type="button"
             className="plain-button"

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
 import { useSitingResult } from '../../store/siting-selectors.ts'
 import { downloadJson } from '../joint-branches/download.ts'
+import { SaveAsPlanButton } from '../plans/SaveAsPlanButton.tsx'
 import { CoverageCurve } from './CoverageCurve.tsx'
 import { exportName, sitingToGeoJson } from './export.ts'
 import { SiteList } from './SiteList.tsx'
@@ -23,20 +24,17 @@ function ResultActions({ result }: { result: SitingResult }) {
       >
         {t('sitingExport')}
       </button>
-      {/* Plans arrive with the planner-tools issue; a disabled button shows no tooltip, its wrapper does. */}
-      <span title={t('sitingSavePlanLater')}>
-        <button
-          type="button"
-          className="plain-button"
-          disabled
-          aria-describedby="siting-plan-later"
-        >
-          {t('sitingSavePlan')}
-        </button>
-        <span id="siting-plan-later" className="visually-hidden">
-          {t('sitingSavePlanLater')}
-        </span>
-      </span>
+      <SaveAsPlanButton
+        area={result.area}
+        name={`${result.area.name}${t('sitingTitle')}`}
+        seed={{
+          stations: result.chosen.map((c) => ({
+            name: c.name,
+            lng: c.location[0],
+            lat: c.location[1],
+          })),
+        }}
+      />
     </div>
   )
 }
