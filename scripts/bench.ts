@@ -4,8 +4,8 @@
  * whole-city GET /api/compounds on PGlite and on a throw-away PostgreSQL + PostGIS; the time until
  * headless Chromium sees the compounds drawn; joint-branch and siting analyses end to end on both
  * databases, and the solver benches beside this file; the dashboard page (`dashboard-page`:
- * bench/dashboard-page.ts). `--only gen,start,api,browser,analysis,solvers,dashboard-page` picks
- * sections.
+ * bench/dashboard-page.ts); the plans editor page (`plans-page`: bench/plans-page.ts).
+ * `--only gen,start,api,browser,analysis,solvers,dashboard-page,plans-page` picks sections.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -22,6 +22,7 @@ import { findChromium, launchChromium } from '../tests/helpers/browser.ts'
 import { findPostgres, freePort, startPgServer } from '../tests/helpers/pg-server.ts'
 import { dashboardPageFigures } from './bench/dashboard-page.ts'
 import { planFigures } from './bench/plans.ts'
+import { plansPageFigures } from './bench/plans-page.ts'
 import { scorecardFigures } from './bench/scorecard.ts'
 import { since, stop, timedStart, timeGet } from './bench/serve.ts'
 import { loadBench } from './bench/load.ts'
@@ -230,6 +231,9 @@ if (pgliteServer) await stop(pgliteServer)
 
 // Plans: save a 100-branch plan and adopt it, on PGlite and PostGIS (scripts/bench/plans.ts).
 if (wanted('plans')) await planFigures(record)
+
+// The planner's editor page: brush stroke and check updates in Chromium (scripts/bench/plans-page.ts).
+if (wanted('plans-page')) await plansPageFigures(record)
 
 // The 四有一化 scorecard on the demo city, PGlite and PostGIS (scripts/bench/scorecard.ts).
 if (wanted('scorecard')) await scorecardFigures(record)

@@ -1,0 +1,257 @@
+/**
+ * The planner's editor page (issue 5) in headless Chromium (software GL) over the demo city (seed
+ * 20041, scale 1) in PGlite, served in process: on the street with most compounds, a brush stroke
+ * across at least 200 compounds, timed in the page from the button's release to (a) the first map
+ * frame that draws the new branch (test hook `drawnAt`) and (b) the checks and summary updated (DOM
+ * mutation); then a click on one compound → its branch's checks updated; and, in Node, the rule
+ * checks of one 5-compound branch and the summary of a 100-branch plan after one branch changed.
+ * Wired as section `plans-page` of scripts/bench.ts; `npx tsx scripts/bench/plans-page.ts` alone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import type { Page } from 'playwright-core'
+import { createApp } from '../../server/src/app.ts'
+import { migrate } from '../../server/src/db/migrate.ts'
+import { openPglite } from '../../server/src/db/pglite-db.ts'
+import { sql } from '../../server/src/db/sql.ts'
+import { generateDemoCity } from '../../server/src/demo/generate.ts'
+import { loadDemoCity } from '../../server/src/demo/load.ts'
+import { createLogger } from '../../server/src/lib/log.ts'
+import { findChromium, launchChromium } from '../../tests/helpers/browser.ts'
+import type { Plan, PlanBranch, PlanContext } from '../../web/src/api/plans-types.ts'
+import { checksOf, ruleContextOf, summarise } from '../../web/src/store/plans-checks.ts'
+import { buildWebIfStale } from '../lib/web-build.ts'
+
+type Record_ = (what: string, value: string) => void
+const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
+const STROKE_MIN = 200
+const RUNS = 5
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const fmt = (x: number) => x.toFixed(x < 1 ? 3 : 1)
+const spread = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return `median ${fmt(median(s))} ms (min ${fmt(s[0]!)}, max ${fmt(s[s.length - 1]!)}, n ${s.length})`
+}
+
+interface Hook {
+  planCompoundsDrawn: number
+  drawnAt: { planCompoundsDrawn?: number }
+  project(p: [number, number]): [number, number]
+  flyTo(p: [number, number], z: number): Promise<void>
+}
+const hook = <T>(page: Page, fn: (h: Hook) => T) =>
+  page.evaluate(`(${fn.toString()})(window.__yuanluo)`) as Promise<T>
+
+/** Installs page-side probes: release time of the mouse and the time the summary changed. */
+const arm = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __bench: { up: number; dom: number } }
+    w.__bench = { up: 0, dom: 0 }
+    window.addEventListener('mouseup', () => (w.__bench.up = performance.now()), {
+      capture: true,
+      once: true,
+    })
+    const target =
+      document.querySelector('[data-testid="plan-checks"]')?.parentElement ?? document.body
+    const obs = new MutationObserver(() => {
+      if (!w.__bench.dom) w.__bench.dom = performance.now()
+      obs.disconnect()
+    })
+    obs.observe(target, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+
+const benchTimes = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __bench: { up: number; dom: number } }).__bench)
+
+/** Node-side: checks of one branch and the summary after one edit, on the street's context. */
+function nodeFigures(ctx: PlanContext, record: Record_) {
+  const rc = ruleContextOf(ctx)
+  const ids = ctx.compounds.slice(0, 5).map((c) => c.id)
+  const times: number[] = []
+  for (let i = 0; i < 2000; i++) {
+    const b: PlanBranch = {
+      key: 'x',
+      name: 'x',
+      kind: 'joint',
+      compoundIds: ids,
+      boundary: null,
+      locked: false,
+      reason: null,
+    }
+    const t0 = performance.now()
+    checksOf(rc, b)
+    times.push(performance.now() - t0)
+  }
+  record('plans page (Node): rule checks of one 5-compound branch', spread(times))
+  const branches: PlanBranch[] = []
+  for (let i = 0; i < 100 && (i + 1) * 3 <= ctx.compounds.length; i++)
+    branches.push({
+      key: `b${i}`,
+      name: `b${i}`,
+      kind: 'joint',
+      compoundIds: ctx.compounds.slice(i * 3, i * 3 + 3).map((c) => c.id),
+      boundary: null,
+      locked: false,
+      reason: null,
+    })
+  const doc = { name: 'p', branches, stations: [] }
+  summarise(rc, doc)
+  const edits: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const changed = branches.map((b, j) =>
+      j === i % branches.length ? { ...b, compoundIds: [...b.compoundIds] } : b,
+    )
+    const t0 = performance.now()
+    summarise(rc, { ...doc, branches: changed })
+    edits.push(performance.now() - t0)
+  }
+  record(
+    `plans page (Node): plan summary after one edit, ${branches.length} branches`,
+    spread(edits),
+  )
+}
+
+/** Measures the editor page; records "not measured" without Chromium. */
+export async function plansPageFigures(record: Record_): Promise<void> {
+  const chromium = findChromium()
+  if (!chromium) return record('plans page figures', 'not measured: no Chromium')
+  await buildWebIfStale()
+  const dir = mkdtempSync(join(tmpdir(), 'yuanluo-plans-page-'))
+  const db = await openPglite(join(dir, 'pglite'))
+  const browser = await launchChromium(chromium)
+  const app = createApp({ db, env, log: createLogger('warn') }, { webDist: resolve('web/dist') })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  try {
+    await migrate(db)
+    await loadDemoCity(db, generateDemoCity({ seed: 20041, scale: 1 }))
+    await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const [street] = await db.query<{ id: string }>(sql`
+      SELECT a.parent_id AS id FROM compound c JOIN area a ON a.id = c.community_id
+      GROUP BY a.parent_id ORDER BY count(*) DESC, a.parent_id LIMIT 1`)
+    const call = async <T>(path: string, body?: unknown) => {
+      const res = await fetch(base + path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json', 'x-yuanluo-user': 'bench' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+      return (await res.json()) as T
+    }
+    const plan = await call<Plan>('/api/plans', { name: '笔刷测速', areaId: street!.id })
+    const ctx = await call<PlanContext>(`/api/plans/${plan.id}/context`)
+    nodeFigures(ctx, record)
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.addInitScript(() => localStorage.setItem('yuanluo.planner', 'bench'))
+    await page.goto(`${base}/?plan=${plan.id}`)
+    await page.getByTestId('plan-summary').waitFor({ timeout: 300_000 })
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __yuanluo?: { compoundsDrawn: number } }).__yuanluo?.compoundsDrawn,
+      undefined,
+      { timeout: 300_000 },
+    )
+    // A serpentine path through the free compounds' inside points, nearest first.
+    const free = ctx.compounds.filter((c) => c.orgId === null)
+    const lng = free.reduce((s, c) => s + c.lng, 0) / free.length
+    const lat = free.reduce((s, c) => s + c.lat, 0) / free.length
+    await page.evaluate(
+      ([p, z]) =>
+        (window as unknown as { __yuanluo: Hook }).__yuanluo.flyTo(
+          p as [number, number],
+          z as number,
+        ),
+      [[lng, lat], 13.2],
+    )
+    const order = [free[0]!]
+    const left = new Set(free.slice(1))
+    while (left.size > 0 && order.length < STROKE_MIN + 20) {
+      const at = order[order.length - 1]!
+      let best = null as (typeof free)[number] | null
+      let d = Infinity
+      for (const c of left) {
+        const dd = Math.hypot(c.lng - at.lng, c.lat - at.lat)
+        if (dd < d) [best, d] = [c, dd]
+      }
+      order.push(best!)
+      left.delete(best!)
+    }
+    const points: [number, number][] = []
+    for (const c of order)
+      points.push(
+        await page.evaluate(
+          (p) => (window as unknown as { __yuanluo: Hook }).__yuanluo.project(p),
+          [c.lng, c.lat] as [number, number],
+        ),
+      )
+    await page.getByTestId('plan-tool-brush').click()
+    await page.locator('input[name="brush"]').focus()
+    await page.keyboard.press('Home')
+
+    const toMap: number[] = []
+    const toChecks: number[] = []
+    let painted = 0
+    for (let run = 0; run < RUNS; run++) {
+      await page.mouse.move(points[0]![0], points[0]![1])
+      await page.mouse.down()
+      for (const [x, y] of points.slice(1)) await page.mouse.move(x, y)
+      await arm(page)
+      await page.mouse.up()
+      await page.waitForFunction(
+        () => {
+          const h = (window as unknown as { __yuanluo: Hook }).__yuanluo
+          const b = (window as unknown as { __bench: { up: number } }).__bench
+          return h.planCompoundsDrawn > 0 && (h.drawnAt.planCompoundsDrawn ?? 0) > b.up
+        },
+        undefined,
+        { timeout: 60_000 },
+      )
+      const t = await benchTimes(page)
+      const drawnAt = await hook(page, (h) => h.drawnAt.planCompoundsDrawn ?? 0)
+      painted = await hook(page, (h) => h.planCompoundsDrawn)
+      toMap.push(drawnAt - t.up)
+      toChecks.push(t.dom - t.up)
+      await page.keyboard.press('Control+z')
+      await page.waitForFunction(
+        () => (window as unknown as { __yuanluo: Hook }).__yuanluo.planCompoundsDrawn === 0,
+      )
+    }
+    if (painted < STROKE_MIN)
+      record('plans page: brush stroke', `only ${painted} compounds painted (wanted ${STROKE_MIN})`)
+    record(
+      `plans page: brush stroke over ${painted} compounds, release → map frame drawn`,
+      spread(toMap),
+    )
+    record(
+      `plans page: brush stroke over ${painted} compounds, release → checks and summary updated`,
+      spread(toChecks),
+    )
+
+    // One click: the branch's checks update (five runs on the same compound, added then removed).
+    await page.getByTestId('plan-tool-click').click()
+    const clicks: number[] = []
+    const [cx, cy] = points[0]!
+    for (let run = 0; run < RUNS * 2; run++) {
+      await arm(page)
+      await page.mouse.click(cx, cy)
+      await page.waitForFunction(
+        () => (window as unknown as { __bench: { dom: number } }).__bench.dom > 0,
+      )
+      const t = await benchTimes(page)
+      clicks.push(t.dom - t.up)
+    }
+    record('plans page: click on a compound → checks updated', spread(clicks))
+  } finally {
+    await browser.close()
+    server.close()
+    await db.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  await plansPageFigures((what, value) => console.log(`${what}: ${value}`))
