@@ -5,7 +5,8 @@
  * headless Chromium sees the compounds drawn; joint-branch and siting analyses end to end on both
  * databases, and the solver benches beside this file; the dashboard page (`dashboard-page`:
  * bench/dashboard-page.ts); the plans editor page (`plans-page`: bench/plans-page.ts).
- * `--only gen,start,api,browser,analysis,solvers,dashboard-page,plans-page` picks sections.
+ * `--only gen,start,api,browser,analysis,solvers,dashboard-page,plans-page` picks
+ * sections.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -133,13 +134,7 @@ if (wanted('gen')) {
 const dataDir = mkdtempSync(join(tmpdir(), 'yuanluo-bench-'))
 let pgliteUrl: string | undefined
 let pgliteServer: Awaited<ReturnType<typeof timedStart>>['child'] | undefined
-if (
-  wanted('start') ||
-  wanted('api') ||
-  wanted('browser') ||
-  wanted('analysis') ||
-  wanted('dashboard-page')
-) {
+if (wanted('start') || wanted('api') || wanted('browser') || wanted('analysis')) {
   const port = await freePort()
   const startEnv = { DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' }
   const first = await timedStart(startEnv, port)
@@ -225,7 +220,7 @@ if (wanted('browser') && pgliteUrl) {
   }
 }
 
-if (wanted('dashboard-page') && pgliteUrl) await dashboardPageFigures(pgliteUrl, record)
+if (wanted('dashboard-page')) await dashboardPageFigures(record)
 
 if (pgliteServer) await stop(pgliteServer)
 

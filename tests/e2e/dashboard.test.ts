@@ -144,7 +144,6 @@ describeWithBrowser('leaders dashboard', (getBrowser) => {
     // Choropleth of the districts by organisation coverage, one polygon per child area.
     await page.getByTestId('gap-layer-choropleth').click()
     await waitDrawn(page, 'choropleth', 'organisationCoverage', (n) => n === city.children.length)
-    await shoot(page, 'dashboard-choropleth')
 
     // Hot spots: the compounds the Gi* API classed, with the significance legend.
     await page.getByTestId('gap-layer-hotspots').click()
@@ -169,7 +168,7 @@ describeWithBrowser('leaders dashboard', (getBrowser) => {
     await expect
       .poll(async () => (await drawn(page))?.count, { timeout: 60_000 })
       .toBe(inStreet.children.length)
-    await whenIdle(page)
+    await shoot(page, 'dashboard-choropleth')
     const shapes = await api<FeatureCollection<MultiPolygon, { id: string }>>(
       '/api/areas?level=community&format=geojson',
     )
@@ -263,6 +262,15 @@ describeWithBrowser('leaders dashboard', (getBrowser) => {
         timeout: 30_000,
       })
       .toBe(before.series.length + 1)
+
+    // The print-friendly page: figures and charts, without the controls.
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.topbar').isVisible()).toBe(false)
+    expect(await page.getByTestId('dash-export-png').isVisible()).toBe(false)
+    expect(await page.getByTestId('gap-layer-heat').isVisible()).toBe(false)
+    expect(await page.getByTestId('dash-table').isVisible()).toBe(true)
+    expect(await page.getByTestId('gap-description').isVisible()).toBe(true)
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-print.png`, fullPage: true })
     await page.close()
-  })
+  }, 180_000)
 })
