@@ -16,9 +16,20 @@ export const SCREENSHOTS = resolve('tests/output/screenshots')
 
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 
+/** How the served app authenticates: 'header' (default: no sign-in, acts as admin) or 'required'. */
+export interface ServeOptions {
+  auth?: 'required' | 'header'
+}
+
 /** Serves the built page and the API over `db` on a free port of 127.0.0.1. */
-export async function startServer(db: Db): Promise<{ url: string; server: ServerType }> {
-  const app = createApp({ db, env, log: memoryLogger() }, { webDist: resolve('web/dist') })
+export async function startServer(
+  db: Db,
+  opts: ServeOptions = {},
+): Promise<{ url: string; server: ServerType }> {
+  const app = createApp(
+    { db, env, log: memoryLogger() },
+    { webDist: resolve('web/dist'), ...(opts.auth ? { auth: opts.auth } : {}) },
+  )
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((r) => server.once('listening', () => r()))
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
@@ -54,13 +65,13 @@ export const hookValue = (
  * Registers hooks that serve the page over a private PGlite holding the small seeded demo city
  * (built once per describe block); returns getters for the database and the page's URL.
  */
-export function serveSmallDemoCity(): { db: () => Db; url: () => string } {
+export function serveSmallDemoCity(opts: ServeOptions = {}): { db: () => Db; url: () => string } {
   const state: { db?: Db; url?: string; server?: ServerType } = {}
   beforeAll(async () => {
     await buildWebIfStale()
     state.db = await openTestPglite()
     await loadDemoCity(state.db, generateDemoCity({ seed: 7, scale: 0.02 }))
-    ;({ url: state.url, server: state.server } = await startServer(state.db))
+    ;({ url: state.url, server: state.server } = await startServer(state.db, opts))
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
   afterAll(async () => {

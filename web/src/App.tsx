@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
 import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
+import { AuthGate } from './features/auth/AuthGate.tsx'
+import { UserMenu } from './features/auth/UserMenu.tsx'
 import { Breadcrumb } from './features/area-picker/Breadcrumb.tsx'
 import { DashboardView } from './features/dashboard/DashboardView.tsx'
 import { LedgerView } from './features/ledger/LedgerView.tsx'
@@ -38,8 +40,17 @@ function LanguageSwitch() {
   )
 }
 
-/** The page: a full-window map with the planner's panels floating over it. */
+/** The page, once signed in (features/auth: the sign-in page while GET /api/auth/me answers 401). */
 export function App() {
+  return (
+    <AuthGate>
+      <Workspace />
+    </AuthGate>
+  )
+}
+
+/** The workspace: a full-window map with the planner's panels floating over it. */
+function Workspace() {
   const { t, lang } = useT()
   const joint = useStore((s) => s.jointOpen)
   const siting = useStore((s) => s.sitingOpen)
@@ -74,6 +85,7 @@ export function App() {
             <SitingToggle />
           </>
         )}
+        <UserMenu />
         <LanguageSwitch />
       </header>
       {view === 'ledger' ? (

@@ -48,6 +48,15 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`)
 }
 
+// The session's CSRF token (features/auth sets it after sign-in); sent on every write.
+let csrfToken = ''
+export const setCsrfToken = (token: string) => {
+  csrfToken = token
+}
+/** The header every state-changing request must carry; empty before sign-in. */
+export const csrfHeader = (): Record<string, string> =>
+  csrfToken ? { 'x-csrf-token': csrfToken } : {}
+
 /** Builds `/api/...?k=v` from a path and optional query values; undefined values are left out. */
 export function apiUrl(path: string, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams()
@@ -60,7 +69,11 @@ export function apiUrl(path: string, query: Record<string, string | undefined> =
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let res: Response
   try {
-    res = await fetch(url, { signal, headers: { accept: 'application/json' } })
+    res = await fetch(url, {
+      signal,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
   } catch (e) {
     if (signal?.aborted) throw new ApiError(0, 'aborted', 'aborted')
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
@@ -80,7 +93,12 @@ export async function postJson<T>(url: string, body: unknown, signal?: AbortSign
     res = await fetch(url, {
       method: 'POST',
       signal,
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...csrfHeader(),
+      },
       body: JSON.stringify(body),
     })
   } catch (e) {

@@ -1,0 +1,94 @@
+// Who is signed in, for the page: its own small zustand store (the workspace store knows nothing
+// of accounts). Writes carry the session's CSRF token through csrf-fetch.ts and api/client.ts.
+import { create } from 'zustand'
+import { ApiError, errorFromResponse, setCsrfToken } from '../../api/client.ts'
+
+export type Role = 'admin' | 'planner' | 'leader' | 'viewer'
+
+export interface SignedInUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  jurisdiction: { id: string; name: string; level: string } | null
+}
+
+interface SessionBody {
+  user: SignedInUser
+  csrfToken: string
+  mode: 'required' | 'header'
+}
+
+export type AuthStatus = 'checking' | 'signed-out' | 'signed-in'
+
+interface AuthState {
+  status: AuthStatus
+  user: SignedInUser | null
+  mode: 'required' | 'header'
+  /** Why the last sign-in failed, or why the session was lost; null when nothing to say. */
+  error: ApiError | null
+}
+
+export const useAuth = create<AuthState>(() => ({
+  status: 'checking',
+  user: null,
+  mode: 'required',
+  error: null,
+}))
+
+const signedIn = (body: SessionBody) => {
+  setCsrfToken(body.csrfToken)
+  useAuth.setState({ status: 'signed-in', user: body.user, mode: body.mode, error: null })
+}
+
+export const signedOut = (error: ApiError | null = null) => {
+  setCsrfToken('')
+  useAuth.setState({ status: 'signed-out', user: null, error })
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', ...init })
+  } catch (e) {
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** Asks the server who is signed in: 401 shows the sign-in page. */
+export async function checkSession(): Promise<void> {
+  try {
+    const res = await send('/api/auth/me', { headers: { accept: 'application/json' } })
+    if (res.ok) return signedIn((await res.json()) as SessionBody)
+    signedOut(res.status === 401 ? null : await errorFromResponse(res))
+  } catch (e) {
+    signedOut(e instanceof ApiError ? e : null)
+  }
+}
+
+/** Signs in; on failure keeps the page as is and records why (wrong password, locked …). */
+export async function signIn(username: string, password: string): Promise<boolean> {
+  try {
+    const res = await send('/api/auth/login', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    })
+    if (!res.ok) {
+      useAuth.setState({ error: await errorFromResponse(res) })
+      return false
+    }
+    signedIn((await res.json()) as SessionBody)
+    return true
+  } catch (e) {
+    useAuth.setState({ error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)) })
+    return false
+  }
+}
+
+/** Ends this session (or every session of the account) and shows the sign-in page. */
+export async function signOut(everywhere = false): Promise<void> {
+  await send(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST' }).catch(
+    () => undefined,
+  )
+  signedOut()
+}
