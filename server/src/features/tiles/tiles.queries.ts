@@ -54,6 +54,35 @@ const under: Record<'district' | 'street' | 'community', Sql> = {
     WHERE s.parent_id = a.id)`,
 }
 
+/**
+ * Compounds per hexagon of ST_HexagonGrid(size): flat-topped hexagons of circumradius `size`, the
+ * one at column i, row j centred at (1.5·size·i, √3·size·(j + |i mod 2|/2)) in EPSG:3857. A point
+ * goes to the nearest centre: axial coordinates q = x / (1.5·size), r = (√3·y − x) / (3·size),
+ * rounded as cube coordinates (the component that moved most is recomputed from the other two),
+ * then column i = q, row j = r + ⌊q/2⌋. A point exactly on an edge counts in one hexagon. The
+ * filter is the buffered tile grown by a hexagon's width (two circumradii): every hexagon touching
+ * the tile lies inside it.
+ */
+const hexCounts = (size: number) => sql`
+  SELECT k.i, k.j, count(*)::int AS compounds, count(*) FILTER (WHERE k.is_old)::int AS old,
+    count(*) FILTER (WHERE k.is_old AND ${organised(sql`k`)})::int AS organised
+  FROM (
+    SELECT a.id, a.is_old, cr.q::int AS i, (cr.r + floor(cr.q / 2))::int AS j
+    FROM (
+      -- OFFSET 0 keeps the planner from copying the transform into every use of q and r.
+      SELECT c.id, c.is_old, m.x / (1.5 * ${size}::float8) AS q,
+        (sqrt(3) * m.y - m.x) / (3 * ${size}::float8) AS r
+      FROM b, compound c,
+        LATERAL (SELECT ST_X(t) AS x, ST_Y(t) AS y FROM ST_Transform(c.location, 3857) t) m
+      WHERE c.location && ST_Transform(ST_Expand(b.envbuf, ${2 * size}::float8), 4326)
+      OFFSET 0) a
+    CROSS JOIN LATERAL (SELECT round(a.q) AS q, round(a.r) AS r, round(-a.q - a.r) AS s) o
+    CROSS JOIN LATERAL (SELECT abs(o.q - a.q) AS dq, abs(o.r - a.r) AS dr, abs(o.s + a.q + a.r) AS ds) d
+    CROSS JOIN LATERAL (SELECT CASE WHEN d.dq > d.dr AND d.dq > d.ds THEN -o.r - o.s ELSE o.q END AS q,
+      CASE WHEN d.dq > d.dr AND d.dq > d.ds OR d.ds > d.dr THEN o.r ELSE -o.q - o.s END AS r) cr
+  ) k
+  GROUP BY k.i, k.j`
+
 /** The features subquery `f`: fid (bigint), the plan's properties, g (EPSG:3857). Uses CTE b. */
 function features(plan: Plan): Sql {
   switch (plan.kind) {
@@ -65,14 +94,14 @@ function features(plan: Plan): Sql {
         FROM b, compound c JOIN compound_coverage cov ON cov.compound_id = c.id
         WHERE coalesce(c.boundary, c.location) && b.filter`
     case 'hexes':
-      // Hexagon ids pack the grid's column and row (each offset to be non-negative) in one integer.
+      // One pass over the compounds near the tile: each point's hexagon (column i, row j of
+      // ST_HexagonGrid's tiling) found by arithmetic, counted per hexagon, joined to the grid's
+      // hexagons that touch the buffered tile. Ids pack (i, j), each offset to be non-negative.
       return sql`
         SELECT ((h.i + 1048576)::bigint * 2097152 + (h.j + 1048576)) AS fid, n.compounds, n.old,
           n.organised, CASE WHEN n.old > 0 THEN n.organised::float8 / n.old END AS coverage, h.geom AS g
         FROM b, ST_HexagonGrid(${plan.hexSize}::float8, b.envbuf) h
-        CROSS JOIN LATERAL (${counts(sql`c.location && ST_Transform(h.geom, 4326)
-          AND ST_Intersects(h.geom, ST_Transform(c.location, 3857))`)}) n
-        WHERE n.compounds > 0`
+        JOIN (${hexCounts(plan.hexSize)}) n ON n.i = h.i AND n.j = h.j`
     case 'areas': {
       const stats =
         plan.level === 'city'
