@@ -142,13 +142,18 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       return (await res.json()) as T
     }
     const plan = await call<Plan>('/api/plans', { name: '笔刷测速', areaId: street!.id })
+    const t0 = performance.now()
     const ctx = await call<PlanContext>(`/api/plans/${plan.id}/context`)
+    record(
+      `plans page: GET /api/plans/{id}/context, street ${street!.id} (${ctx.compounds.length} compounds, ${ctx.adjacency.length} adjacent pairs), PGlite`,
+      `${Math.round(performance.now() - t0)} ms`,
+    )
     nodeFigures(ctx, record)
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.addInitScript(() => localStorage.setItem('yuanluo.planner', 'bench'))
     await page.goto(`${base}/?plan=${plan.id}`)
-    await page.getByTestId('plan-summary').waitFor({ timeout: 300_000 })
+    await page.getByTestId('plan-summary').waitFor({ timeout: 900_000 })
     await page.waitForFunction(
       () =>
         (window as unknown as { __yuanluo?: { compoundsDrawn: number } }).__yuanluo?.compoundsDrawn,
