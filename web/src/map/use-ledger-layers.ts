@@ -1,10 +1,95 @@
-// The ledger workspace's deck.gl layers, drawn above the compounds.
+// The ledger workspace's deck.gl layers, drawn above the compounds: the outlines of the rows the
+// table's search and status filter keep. It also frames a compound chosen in the table beside
+// the table (the table covers the left of the map, so the store's focus, padded for the narrow
+// figures column, would centre it under the table).
+import { useEffect, useMemo } from 'react'
 import type { Layer } from '@deck.gl/core'
+import { GeoJsonLayer } from '@deck.gl/layers'
+import type { Position } from 'geojson'
+import type { CompoundFeature } from '../api/types.ts'
+import { dataOf } from '../store/async.ts'
+import { useStore } from '../store/index.ts'
+import { useLedgerHighlight } from '../store/ledger-selectors.ts'
+import { byIdOf, memoLast, useFeatures } from '../store/selectors.ts'
 import type { MapHandles } from './create-map.ts'
 
 const NONE: Layer[] = []
+export const LEDGER_MATCHES_LAYER_ID = 'ledger-matches'
+
+const matchesOf = memoLast((features: CompoundFeature[], ids: readonly { id: number }[]) => {
+  const byId = byIdOf(features)
+  return ids.map((r) => byId.get(r.id)).filter((f): f is CompoundFeature => f !== undefined)
+})
+
+/** [west, south, east, north] of a compound's geometry. */
+export function featureBbox(f: CompoundFeature): [number, number, number, number] {
+  const g = f.geometry
+  const points: Position[] = g.type === 'Point' ? [g.coordinates] : g.coordinates.flat(2)
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const [x, y] of points) {
+    w = Math.min(w, x!)
+    e = Math.max(e, x!)
+    s = Math.min(s, y!)
+    n = Math.max(n, y!)
+  }
+  return [w, s, e, n]
+}
+
+/** Frames a compound in the part of the map the ledger and compound panels leave free. */
+function useLedgerFly(h: MapHandles | null) {
+  const fly = useStore((s) => s.ledgerFly)
+  useEffect(() => {
+    if (!h || !fly) return
+    const f = byIdOf(dataOf(useStore.getState().compounds)?.features ?? []).get(fly.id)
+    if (!f) return
+    const container = h.map.getContainer()
+    const { width, height } = container.getBoundingClientRect()
+    const table = document.querySelector('[data-testid="ledger-panel"]')?.getBoundingClientRect()
+    const panel = document.querySelector('[data-testid="compound-panel"]')?.getBoundingClientRect()
+    let left = table ? table.right + 24 : 24
+    let right = panel ? width - panel.left + 24 : 24
+    // On a narrow screen keep at least 160 px of map to frame the compound in.
+    const spare = width - left - right - 160
+    if (spare < 0) {
+      left = Math.max(24, left + spare / 2)
+      right = Math.max(24, right + spare / 2)
+    }
+    const [w, s, e, n] = featureBbox(f)
+    h.map.fitBounds([w, s, e, n], {
+      padding: { left, right, top: Math.min(90, height * 0.15), bottom: 40 },
+      maxZoom: 16,
+      maxDuration: 1200,
+    })
+  }, [h, fly])
+}
 
 /** deck layers of the ledger workspace; none outside it. */
-export function useLedgerLayers(_h: MapHandles | null): Layer[] {
-  return NONE
+export function useLedgerLayers(h: MapHandles | null): Layer[] {
+  const inLedger = useStore((s) => s.view === 'ledger')
+  const features = useFeatures()
+  const highlight = useLedgerHighlight()
+  useLedgerFly(inLedger ? h : null)
+  const matches = inLedger && highlight ? matchesOf(features, highlight) : null
+  return useMemo(
+    () =>
+      matches
+        ? [
+            new GeoJsonLayer<CompoundFeature['properties']>({
+              id: LEDGER_MATCHES_LAYER_ID,
+              data: matches,
+              pickable: false,
+              filled: true,
+              stroked: true,
+              getFillColor: [29, 78, 216, 40],
+              getLineColor: [29, 78, 216, 230],
+              lineWidthUnits: 'pixels',
+              getLineWidth: 2,
+              pointType: 'circle',
+              pointRadiusUnits: 'pixels',
+              getPointRadius: 5,
+            }),
+          ]
+        : NONE,
+    [matches],
+  )
 }
