@@ -41,12 +41,10 @@ export async function loadBench(record: Record_) {
         method: 'GET' as const,
         path: `/api/tiles/compounds/${t.z}/${t.x}/${t.y}.mvt`,
       })),
-      ...tiles
-        .slice(0, 300)
-        .map((t) => ({
-          method: 'GET' as const,
-          path: `/api/tiles/areas/${t.z}/${t.x}/${t.y}.mvt`,
-        })),
+      ...tiles.slice(0, 300).map((t) => ({
+        method: 'GET' as const,
+        path: `/api/tiles/areas/${t.z}/${t.x}/${t.y}.mvt`,
+      })),
       ...ids.map(({ id }) => ({ method: 'GET' as const, path: `/api/compounds/${id}` })),
       ...districts.map(({ id }) => ({ method: 'GET' as const, path: `/api/stats?area=${id}` })),
     ].sort(() => Math.random() - 0.5)
@@ -72,7 +70,7 @@ export async function loadBench(record: Record_) {
     const window = Math.min(total, flag('window', 10))
     const rss0 = rssMb(app.child.pid!)
     const windows: string[] = []
-    let errors = 0
+    const failed = { errors: 0, timeouts: 0, non2xx: 0 }
     let requestsDone = 0
     for (let t = 0; t < total; t += window) {
       const r = await autocannon({
@@ -82,7 +80,9 @@ export async function loadBench(record: Record_) {
         headers: { 'accept-encoding': 'gzip' },
         requests,
       })
-      errors += r.errors + r.timeouts + r.non2xx
+      failed.errors += r.errors - r.timeouts
+      failed.timeouts += r.timeouts
+      failed.non2xx += r.non2xx
       requestsDone += r.requests.total
       windows.push(
         `${t + window}s: p95≈${r.latency.p97_5} ms (p97.5), ${Math.round(r.requests.average)} req/s, RSS ${rssMb(app.child.pid!).toFixed(0)} MB`,
@@ -93,7 +93,7 @@ export async function loadBench(record: Record_) {
     const rss1 = rssMb(app.child.pid!)
     record(
       `mixed load ${total} s, 100 connections (tiles z12–16, compound records, district stats) + joint-branch analyses one at a time`,
-      `${requestsDone.toLocaleString('en')} requests, errors ${errors}; ${analyses} analyses (${analysisErrors} failed); memory ${rss0.toFixed(0)} → ${rss1.toFixed(0)} MB (${(((rss1 - rss0) / rss0) * 100).toFixed(1)}%); ${windows.join('; ')}`,
+      `${requestsDone.toLocaleString('en')} requests, errors ${failed.errors} + timeouts (10 s) ${failed.timeouts} + non-2xx ${failed.non2xx}; ${analyses} analyses (${analysisErrors} failed); memory ${rss0.toFixed(0)} → ${rss1.toFixed(0)} MB (${(((rss1 - rss0) / rss0) * 100).toFixed(1)}%); ${windows.join('; ')}`,
     )
   } finally {
     await stopChild(app.child)

@@ -8,6 +8,7 @@ import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { loadTinyCity, TINY } from '../fixtures/tiny-city.ts'
 import { decode, tileAt } from '../helpers/tiles.ts'
+import { planTile } from '../../server/src/features/tiles/tile-math.ts'
 
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 
@@ -89,6 +90,27 @@ describeEachDb('vector tiles API', (getDb) => {
         expect(f.properties.coverage).toBeCloseTo(
           Number(f.properties.organised) / Number(f.properties.old),
         )
+  })
+
+  it('counts each compound in the ST_HexagonGrid hexagon that holds it, at z8–z11', async () => {
+    for (const z of [8, 9, 10, 11]) {
+      const t = tile(z)
+      const plan = planTile('compounds', t)
+      if (plan.kind !== 'hexes') throw new Error(`z${z} should draw hexagons`)
+      // The reference: the grid's own hexagons, each compound found by ST_Intersects.
+      const expected = await getDb().query<{ fid: number; n: number; old: number }>(sql`
+        SELECT ((h.i + 1048576)::bigint * 2097152 + (h.j + 1048576))::float8 AS fid,
+          count(*)::int AS n, count(*) FILTER (WHERE c.is_old)::int AS old
+        FROM ST_HexagonGrid(${plan.hexSize}::float8, ST_TileEnvelope(${z}::int, ${t.x}::int, ${t.y}::int)) h
+        JOIN compound c ON ST_Intersects(h.geom, ST_Transform(c.location, 3857))
+        GROUP BY 1 ORDER BY 1`)
+      const hexes = decode((await get(url('compounds', t))).bytes).compound_hexes!
+      const got = hexes
+        .map((f) => ({ fid: f.id, n: f.properties.compounds, old: f.properties.old }))
+        .sort((a, b) => Number(a.fid) - Number(b.fid))
+      expect(got, `z${z}`).toEqual(expected.map((e) => ({ fid: e.fid, n: e.n, old: e.old })))
+      expect(got.length, `z${z}`).toBeGreaterThan(0)
+    }
   })
 
   it('answers 204 for compound tiles below z8 and for tiles with nothing in them', async () => {
