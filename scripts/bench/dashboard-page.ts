@@ -48,7 +48,7 @@ async function drawnOf(page: Page, layer: string, what: string): Promise<number>
 /** Clicks `testId` and returns the switch time the page measured. */
 async function timedSwitch(page: Page, testId: string, layer: string, what: string) {
   const before = (await hookOf(page))?.n ?? 0
-  await page.getByTestId(testId).click()
+  await page.getByTestId(testId).click({ timeout: 180_000 })
   await drawnOf(page, layer, what)
   for (;;) {
     const h = await hookOf(page)
@@ -108,8 +108,14 @@ export async function dashboardPageFigures(record: Record): Promise<void> {
       undefined,
       { timeout: 180_000 },
     )
+    // Let the whole city's first frames finish: software GL keeps the page busy for a while.
+    await page.evaluate(() =>
+      (
+        window as unknown as { __yuanluoDashboard: DashboardTestHook }
+      ).__yuanluoDashboard.whenIdle(),
+    )
     const t0 = performance.now()
-    await page.getByTestId('view-dashboard').click()
+    await page.getByTestId('view-dashboard').click({ timeout: 180_000 })
     const n = await drawnOf(page, 'heat', 'uncoveredHouseholds')
     record(
       'dashboard: 驾驶舱 tab to city heat map drawn (headless Chromium, software GL)',
