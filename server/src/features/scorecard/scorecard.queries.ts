@@ -1,7 +1,6 @@
 import type { Db } from '../../db/db.ts'
 import { sql, type Sql } from '../../db/sql.ts'
 import type { AreaLevel } from '../../domain/coverage.ts'
-import { communitiesUnder } from '../areas/areas.queries.ts'
 import { getSettings } from '../settings/settings.queries.ts'
 import {
   emptySums,
@@ -67,13 +66,30 @@ export async function scorecardSettings(db: Db): Promise<ScorecardSettings> {
   }
 }
 
-/** Runs `fn` in a read transaction without JIT: a costly plan estimate would otherwise make the
- * server spend ~300 ms compiling a query that runs in 100. */
+/**
+ * Runs `fn` in a read transaction set up for whole-area aggregates: no JIT (a costly plan estimate
+ * would make PostgreSQL spend ~300 ms compiling a query that runs in 100) and no nested loops
+ * unless unavoidable (the view's grouped row counts are underestimated, and a nested loop over the
+ * area chain then costs seconds on the whole city; hash joins take milliseconds).
+ */
 export const withoutJit = <T>(db: Db, fn: (t: Db) => Promise<T>) =>
   db.tx(async (t) => {
     await t.query(sql`SET LOCAL jit = off`)
+    await t.query(sql`SET LOCAL enable_nestloop = off`)
     return fn(t)
   })
+
+/**
+ * Rows of `q` as one JSON text parsed here: PGlite decodes every field of every row in JavaScript
+ * (11,000 rows × 26 columns took 2.7 s), one text value takes milliseconds. Same values on both
+ * drivers: float8 prints round-trip exact, integers and booleans as themselves.
+ */
+async function jsonRows<R>(db: Db, q: Sql): Promise<R[]> {
+  const [row] = await db.query<{ j: string }>(
+    sql`SELECT coalesce(json_agg(q), '[]'::json)::text AS j FROM (${q}) q`,
+  )
+  return JSON.parse(row!.j) as R[]
+}
 
 // The grouping keys of a scored compound, from the compound up to the city.
 type Key = 'compound' | AreaLevel
@@ -180,11 +196,14 @@ export async function areaSums(
   const own = KEY_EXPR[area.level]
   const child = KEY_EXPR[CHILD[area.level]]
   return withoutJit(db, async (t) => {
-    const rows = await t.query<SumsRow & { key: string | null; total: number }>(sql`
+    const rows = await jsonRows<SumsRow & { key: string | null; total: number }>(
+      t,
+      sql`
       SELECT ${child} AS key, GROUPING(${child})::int AS total, ${aggregates}
       FROM ${scoredWithAreas}
       WHERE ${own} = ${area.id}
-      GROUP BY GROUPING SETS ((), (${child}))`)
+      GROUP BY GROUPING SETS ((), (${child}))`,
+    )
     // Organisations belong to a community; a compound's are those covering it.
     const orgRows =
       area.level === 'community'
@@ -233,18 +252,24 @@ export async function allAreaSums(db: Db, year: number) {
   )} END`
   const key = sql`coalesce(${sql.join(levels.map((l) => KEY_EXPR[l]))})`
   return withoutJit(db, async (t) => {
-    const rows = await t.query<SumsRow & { key: string; level: AreaLevel }>(sql`
+    const rows = await jsonRows<SumsRow & { key: string; level: AreaLevel }>(
+      t,
+      sql`
       SELECT ${which} AS level, ${key} AS key, ${aggregates}
       FROM ${scoredWithAreas}
-      GROUP BY GROUPING SETS (${sets})`)
-    const orgRows = await t.query<SumsRow & { key: string }>(sql`
+      GROUP BY GROUPING SETS (${sets})`,
+    )
+    const orgRows = await jsonRows<SumsRow & { key: string }>(
+      t,
+      sql`
       SELECT ${key} AS key, ${orgAggregates(year)}
       FROM party_org o
       JOIN area com ON com.id = o.community_id
       JOIN area str ON str.id = com.parent_id
       JOIN area dis ON dis.id = str.parent_id
       WHERE o.status = 'active'
-      GROUP BY GROUPING SETS (${sets})`)
+      GROUP BY GROUPING SETS (${sets})`,
+    )
     const areas = await t.query<{ id: string; level: AreaLevel }>(sql`SELECT id, level FROM area`)
     const out = new Map<string, { level: AreaLevel; sums: Sums }>()
     for (const a of areas) out.set(a.id, { level: a.level, sums: emptySums() })
@@ -327,15 +352,19 @@ const scoredColumns = sql`
   sc.mechanisms_pass AS "mechanismsPass", sc.mechanisms_reason AS "mechanismsReason",
   sc.bodies, sc.consultations`
 
-/** The scored old compounds of an area (any level), ordered by id. */
-export const scoredCompounds = (db: Db, areaId: string) =>
-  withoutJit(db, (t) =>
-    t.query<ScoredRow>(sql`
+/** The scored old compounds of an area (any level), ordered by id. Filtered through the area chain
+ * (hash joins) rather than `IN (recursive CTE)`, whose row estimate of 10 led to a nested loop. */
+export const scoredCompounds = (db: Db, area: { id: string; level: AreaLevel }) =>
+  withoutJit(db, async (t) => {
+    const rows = await jsonRows<ScoredRow>(
+      t,
+      sql`
       SELECT ${scoredColumns}
-      FROM compound_scorecard sc JOIN compound c ON c.id = sc.compound_id
-      WHERE sc.is_old AND sc.community_id IN (${communitiesUnder(areaId)})
-      ORDER BY c.id`),
-  )
+      FROM ${scoredWithAreas} JOIN compound c ON c.id = sc.compound_id
+      WHERE sc.is_old AND ${KEY_EXPR[area.level]} = ${area.id}`,
+    )
+    return rows.sort((a, b) => a.id - b.id)
+  })
 
 /** One scored compound (old or not), or undefined. */
 export async function scoredCompound(db: Db, id: number): Promise<ScoredRow | undefined> {

@@ -267,7 +267,7 @@ export const scorecardRoutes = ({ db }: Deps) =>
     })
     .openapi(compounds, async (c) => {
       const { area } = await resolveArea(db, c.req.valid('query').area)
-      const rows = await scoredCompounds(db, area.id)
+      const rows = await scoredCompounds(db, area)
       return c.json({ compounds: rows.map(toItem) }, 200)
     })
     .openapi(compound, async (c) => {
@@ -281,7 +281,7 @@ export const scorecardRoutes = ({ db }: Deps) =>
       const q = c.req.valid('query')
       const { area } = await resolveArea(db, q.area)
       const bandM = q.bandM ?? (await scorecardSettings(db)).hotspotBandM
-      const items = (await scoredCompounds(db, area.id)).map(toItem)
+      const items = (await scoredCompounds(db, area)).map(toItem)
       const points = items.map((i) => ({ lng: i.lng, lat: i.lat, value: i.measures[q.measure] }))
       const gi = getisOrdGiStar(points, bandM)
       return c.json(
