@@ -53,6 +53,7 @@ function SaveBadge() {
 }
 
 function PlanName() {
+  const { t } = useT()
   const doc = useDoc()
   const editable = useEditable()
   const [text, setText] = useState<string | null>(null)
@@ -60,7 +61,7 @@ function PlanName() {
     <input
       className="plans-name"
       name="planTitle"
-      aria-label="plan name"
+      aria-label={t('plansNewName')}
       value={text ?? doc.name}
       disabled={!editable}
       onChange={(e) => setText(e.target.value)}
@@ -105,11 +106,10 @@ function OfferBanner() {
 
 /** The editor of one plan: tools, branches with live checks, summary, leftovers, actions. */
 export function PlanEditor() {
-  const { t } = useT()
+  const { t, lang } = useT()
   const editable = useEditable()
   const area = useStore((s) => s.planServer?.area.name)
   const contextFailed = useStore((s) => s.planContext.status === 'error')
-  const { lang } = useT()
   const contextError = useStore((s) =>
     s.planContext.status === 'error' ? s.planContext.error : null,
   )
