@@ -11,7 +11,7 @@ import {
 } from '../../api/ledger-endpoints.ts'
 import type { CompoundFunding, OrgRecord, StationRecord } from '../../api/ledger-types.ts'
 import type { CompoundDetail } from '../../api/types.ts'
-import { formatCount, interpolate } from '../../i18n/format.ts'
+import { formatWithUnit, interpolate } from '../../i18n/format.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { selectCompound } from '../../store/loaders.ts'
 import {
@@ -160,7 +160,7 @@ export function RelatedRecords({ detail }: { detail: CompoundDetail }) {
           <div className="related-row" key={r.id}>
             <span>
               {interpolate(t('fundingYear'), { year: r.year })} · {valueLabel(r.source, lang)} ·{' '}
-              {formatCount(r.amountYuan, lang)} 元
+              {formatWithUnit(r.amountYuan, lang === 'zh-CN' ? ' 元' : 'yuan', lang)}
             </span>
             <button
               type="button"
