@@ -2,8 +2,13 @@
 // a request without a session: the routes are enumerated from app.routes, not sampled.
 import { beforeAll, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
+import {
+  demoAccountsNotice,
+  ensureDemoAccounts,
+} from '../../server/src/features/auth/demo-accounts.ts'
 import { POLICY } from '../../server/src/features/auth/policy.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
+import { loadTinyCity, TINY } from '../fixtures/tiny-city.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { apiRoutes, call, env, loadWorld, requiredApp, signIn } from './security-fixture.ts'
 
@@ -76,4 +81,30 @@ describeEachDb('security: the access policy covers every route', (getDb) => {
       mode: 'header',
     })
   })
+})
+
+describeEachDb('security: demo accounts', (getDb) => {
+  it('creates one account per role once, each signing in with the password shown', async () => {
+    await loadTinyCity(getDb())
+    const accounts = await ensureDemoAccounts(getDb())
+    expect(accounts.map((a) => [a.username, a.role, a.jurisdiction?.id ?? null])).toEqual([
+      ['admin', 'admin', null],
+      ['planner', 'planner', TINY.street],
+      ['leader', 'leader', TINY.district],
+      ['viewer', 'viewer', null],
+    ])
+    expect(await ensureDemoAccounts(getDb())).toEqual([])
+    const notice = demoAccountsNotice(accounts)
+    for (const a of accounts) expect(notice).toContain(a.password)
+    const app = requiredApp(getDb())
+    for (const a of accounts) {
+      const s = await signIn(app, a.username, a.password)
+      const me = await call(app, s, 'GET', '/api/auth/me')
+      expect(me.json!.user).toMatchObject({ username: a.username, role: a.role })
+    }
+    // Nothing secret reached the log.
+    expect(JSON.stringify(app.log.lines)).not.toMatch(
+      new RegExp(accounts.map((a) => a.password).join('|')),
+    )
+  }, 180_000)
 })
