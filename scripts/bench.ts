@@ -4,8 +4,8 @@
  * whole-city GET /api/compounds on PGlite and on a throw-away PostgreSQL + PostGIS; the time until
  * headless Chromium sees the compounds drawn; joint-branch and siting analyses end to end on both
  * databases, and the solver benches beside this file; the dashboard page (`dashboard-page`:
- * bench/dashboard-page.ts); the plans editor page (`plans-page`: bench/plans-page.ts).
- * `--only gen,start,api,browser,analysis,solvers,dashboard-page,plans-page` picks
+ * bench/dashboard-page.ts); the ledger table page (`ledger-page`: bench/ledger-page.ts); the plans editor page (`plans-page`: bench/plans-page.ts).
+ * `--only gen,start,api,browser,analysis,solvers,dashboard-page,ledger-page,plans-page` picks
  * sections.
  */
 import { spawnSync } from 'node:child_process'
@@ -22,6 +22,7 @@ import { createLogger } from '../server/src/lib/log.ts'
 import { findChromium, launchChromium } from '../tests/helpers/browser.ts'
 import { findPostgres, freePort, startPgServer } from '../tests/helpers/pg-server.ts'
 import { dashboardPageFigures } from './bench/dashboard-page.ts'
+import { ledgerPageFigures } from './bench/ledger-page.ts'
 import { planFigures } from './bench/plans.ts'
 import { plansPageFigures } from './bench/plans-page.ts'
 import { scorecardFigures } from './bench/scorecard.ts'
@@ -221,6 +222,9 @@ if (wanted('browser') && pgliteUrl) {
 }
 
 if (wanted('dashboard-page')) await dashboardPageFigures(record)
+
+// The ledger table over the whole city: scroll frames, search, filter, sort (bench/ledger-page.ts).
+if (wanted('ledger-page')) await ledgerPageFigures(record)
 
 if (pgliteServer) await stop(pgliteServer)
 

@@ -16,10 +16,17 @@ import type { MapHandles } from './create-map.ts'
 const NONE: Layer[] = []
 export const LEDGER_MATCHES_LAYER_ID = 'ledger-matches'
 
-const matchesOf = memoLast((features: CompoundFeature[], ids: readonly { id: number }[]) => {
-  const byId = byIdOf(features)
-  return ids.map((r) => byId.get(r.id)).filter((f): f is CompoundFeature => f !== undefined)
-})
+let matchSeq = 0
+// The matches as a set of ids with a key that changes with them: the layer keeps all features as
+// its data (tessellated once) and only recolours when the search or the status filter changes.
+const matchesOf = memoLast((rows: readonly { id: number }[] | null) => ({
+  ids: rows ? new Set(rows.map((r) => r.id)) : null,
+  key: `m${++matchSeq}`,
+}))
+
+const NO_COLOUR: [number, number, number, number] = [0, 0, 0, 0]
+const LINE: [number, number, number, number] = [29, 78, 216, 230]
+const FILL: [number, number, number, number] = [29, 78, 216, 40]
 
 /** [west, south, east, north] of a compound's geometry. */
 export function featureBbox(f: CompoundFeature): [number, number, number, number] {
@@ -69,27 +76,30 @@ export function useLedgerLayers(h: MapHandles | null): Layer[] {
   const features = useFeatures()
   const highlight = useLedgerHighlight()
   useLedgerFly(inLedger ? h : null)
-  const matches = inLedger && highlight ? matchesOf(features, highlight) : null
+  const matches = matchesOf(inLedger ? highlight : null)
+  const shown = matches.ids !== null
   return useMemo(
     () =>
-      matches
-        ? [
+      !inLedger || features.length === 0
+        ? NONE
+        : [
             new GeoJsonLayer<CompoundFeature['properties']>({
               id: LEDGER_MATCHES_LAYER_ID,
-              data: matches,
+              data: features,
+              visible: shown,
               pickable: false,
               filled: true,
               stroked: true,
-              getFillColor: [29, 78, 216, 40],
-              getLineColor: [29, 78, 216, 230],
+              getFillColor: (f) => (matches.ids?.has(f.properties.id) ? FILL : NO_COLOUR),
+              getLineColor: (f) => (matches.ids?.has(f.properties.id) ? LINE : NO_COLOUR),
+              updateTriggers: { getFillColor: matches.key, getLineColor: matches.key },
               lineWidthUnits: 'pixels',
               getLineWidth: 2,
               pointType: 'circle',
               pointRadiusUnits: 'pixels',
               getPointRadius: 5,
             }),
-          ]
-        : NONE,
-    [matches],
+          ],
+    [inLedger, features, matches, shown],
   )
 }
