@@ -1,6 +1,6 @@
 // The ledger workspace's requests: table columns, record reads and versioned saves, history,
 // export links. Saves send the actor the server records in the audit log.
-import { ApiError, apiUrl, errorFromResponse, getJson } from './client.ts'
+import { ApiError, apiUrl, csrfHeader, errorFromResponse, getJson } from './client.ts'
 import type {
   CompoundFunding,
   CompoundRecord,
@@ -23,7 +23,12 @@ async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown)
   try {
     res = await fetch(url, {
       method,
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        // Writes carry the session's CSRF token (features/auth); empty when sign-in is off.
+        ...csrfHeader(),
+      },
       body: JSON.stringify(body),
     })
   } catch (e) {
