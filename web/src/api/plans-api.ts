@@ -67,6 +67,8 @@ async function request<T>(
   try {
     return (await res.json()) as T
   } catch (e) {
+    // Cancelled while the body was arriving: a cancellation, not a malformed answer.
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'aborted')
     throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
   }
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useT } from '../i18n/use-t.ts'
 import { useStore } from '../store/index.ts'
 import { selectCompound } from '../store/loaders.ts'
-import { planClick, planCursor } from '../store/plans-loaders.ts'
+import { planClick, planCursor, planPickAt } from '../store/plans-loaders.ts'
 import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
 import { useMapSync } from './use-map-sync.ts'
@@ -27,6 +27,7 @@ export function MapView() {
           if (!planClick(id)) void selectCompound(id)
         },
         toolCursor: planCursor,
+        pickAt: planPickAt,
         placing: () => {
           const s = useStore.getState()
           return s.sitingOpen && s.sitingPlacing

@@ -33,6 +33,11 @@ export interface MapCallbacks {
   onError: (error: unknown) => void
   /** A tool's cursor over the map (the plans brush), or null for the usual hover cursor. */
   toolCursor?: () => string | null
+  /**
+   * A compound under a click found without deck's GPU picking (the plans editor's CPU index):
+   * an id or null when the tool answered, undefined to pick through the overlay as usual.
+   */
+  pickAt?: (lngLat: LngLat) => number | null | undefined
 }
 
 export interface MapHandles {
@@ -125,6 +130,8 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
       cb.onPlace([e.lngLat.lng, e.lngLat.lat], point ? point.index : null)
       return
     }
+    const own = cb.pickAt?.([e.lngLat.lng, e.lngLat.lat])
+    if (own !== undefined) return cb.onClick(own)
     const info = overlay.pickObject({
       x: e.point.x,
       y: e.point.y,

@@ -4,7 +4,7 @@
 import { bbox } from '@turf/turf'
 import * as api from '../api/plans-api.ts'
 import type { Plan, PlanChange, PlanComparison, PlanStart } from '../api/plans-types.ts'
-import type { Bbox } from '../api/types.ts'
+import type { Bbox, LngLat } from '../api/types.ts'
 import { nextFocus } from './area-slice.ts'
 import { dataOf, type Async } from './async.ts'
 import { useStore, type AppState } from './index.ts'
@@ -13,6 +13,7 @@ import { diffDocs, sameBranch } from './plans-changes.ts'
 import { bestBranchFor, isOrganised, leftoversOf, ruleContextOf } from './plans-checks.ts'
 import { docOf, type AssignMode, type PlanDoc } from './plans-doc.ts'
 import { replacePresent } from './plans-history.ts'
+import { hitIndexOf } from './plans-map.ts'
 import {
   assignToActive,
   planOpened,
@@ -22,6 +23,7 @@ import {
   strokeEnded,
 } from './plans-slice.ts'
 import { browserStorage, clearPending, readPending, writePending } from './plans-storage.ts'
+import { hitsNear } from './plans-stroke.ts'
 import { byIdOf } from './selectors.ts'
 
 const { getState: get, setState: set } = useStore
@@ -72,8 +74,20 @@ function showPlan(plan: Plan) {
   scheduleSave()
 }
 
-/** Opens plan `id` (from the list or a shared link): plan, live context, and its area on the map. */
-export async function openPlan(id: number): Promise<void> {
+const opening = new Map<number, Promise<void>>()
+
+/** Opens plan `id` (from the list or a shared link): plan, live context, and its area on the map.
+ * A second call while the first is on its way (React's development double effects) joins it. */
+export function openPlan(id: number): Promise<void> {
+  let p = opening.get(id)
+  if (!p) {
+    p = openPlanOnce(id).finally(() => opening.delete(id))
+    opening.set(id, p)
+  }
+  return p
+}
+
+async function openPlanOnce(id: number): Promise<void> {
   set({ view: 'plans', planContext: { status: 'loading', key: String(id) } })
   try {
     const plan = await api.fetchPlan(id)
@@ -448,4 +462,20 @@ export async function createPlanFrom(
   } catch (error) {
     return { error }
   }
+}
+
+/** Metres around a click within which a compound counts as clicked (a finger's width on screen). */
+const CLICK_SLOP_M = 2
+
+/**
+ * The compound under a click while the plans editor takes clicks, found in the brush's CPU index
+ * (no GPU picking pass, which costs a frame); undefined when the editor is not taking clicks.
+ */
+export function planPickAt(lngLat: LngLat): number | null | undefined {
+  const s = get()
+  if (s.view !== 'plans' || !s.planHistory || s.planServer?.status !== 'draft') return undefined
+  const ctx = dataOf(s.planContext)
+  const features = dataOf(s.compounds)?.features
+  if (!ctx || !features) return undefined
+  return hitsNear(hitIndexOf(ctx.compounds, byIdOf(features)), lngLat, CLICK_SLOP_M)[0] ?? null
 }
