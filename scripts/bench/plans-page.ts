@@ -29,9 +29,8 @@ type Record_ = (what: string, value: string) => void
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 const STROKE_MIN = 200
 const RUNS = 3
-/** Pointer events per stroke: the brush paints along the segments between them, and every event
- * redraws the map, which costs seconds per frame under software GL on the whole city. */
-const MOVES = 24
+/** Pointer events per stroke at most; the brush also paints along the segments between them. */
+const MOVES = 400
 /** Demo-city scale: its biggest street still holds well over 200 compounds. */
 const SCALE = 0.4
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -165,31 +164,49 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       undefined,
       { timeout: 300_000 },
     )
-    // A serpentine path through the free compounds' inside points, nearest first.
+    // A path through the inside points of the free compounds nearest the street's middle, nearest
+    // first, framed right of the planning panel so every pointer event lands on the map.
     const free = ctx.compounds.filter((c) => c.orgId === null)
     const lng = free.reduce((s, c) => s + c.lng, 0) / free.length
     const lat = free.reduce((s, c) => s + c.lat, 0) / free.length
+    const mLng = 111_320 * Math.cos((lat * Math.PI) / 180)
+    const mLat = 110_574
+    const near = [...free]
+      .sort(
+        (a, b) =>
+          Math.hypot((a.lng - lng) * mLng, (a.lat - lat) * mLat) -
+          Math.hypot((b.lng - lng) * mLng, (b.lat - lat) * mLat),
+      )
+      .slice(0, STROKE_MIN + 30)
+    const order = [near[0]!]
+    const left = new Set(near.slice(1))
+    while (left.size > 0) {
+      const at = order[order.length - 1]!
+      let best = null as (typeof free)[number] | null
+      let d = Infinity
+      for (const c of left) {
+        const dd = Math.hypot((c.lng - at.lng) * mLng, (c.lat - at.lat) * mLat)
+        if (dd < d) [best, d] = [c, dd]
+      }
+      order.push(best!)
+      left.delete(best!)
+    }
+    const cLng = (Math.min(...near.map((c) => c.lng)) + Math.max(...near.map((c) => c.lng))) / 2
+    const cLat = (Math.min(...near.map((c) => c.lat)) + Math.max(...near.map((c) => c.lat))) / 2
+    const halfW = (Math.max(...near.map((c) => Math.abs(c.lng - cLng))) * mLng) / 370
+    const halfH = (Math.max(...near.map((c) => Math.abs(c.lat - cLat))) * mLat) / 320
+    const mPerPx = Math.max(halfW, halfH)
+    const zoom = Math.log2((40_075_016.686 * Math.cos((cLat * Math.PI) / 180)) / (512 * mPerPx))
+    // The panel covers the left 420 px: put the points' middle at x = 850 instead of 640.
+    const centre: [number, number] = [cLng - (210 * mPerPx) / mLng, cLat]
     await page.evaluate(
       ([p, z]) =>
         (window as unknown as { __yuanluo: Hook }).__yuanluo.flyTo(
           p as [number, number],
           z as number,
         ),
-      [[lng, lat], 13.2],
+      [centre, zoom] as const,
     )
-    const order = [free[0]!]
-    const left = new Set(free.slice(1))
-    while (left.size > 0 && order.length < STROKE_MIN + 20) {
-      const at = order[order.length - 1]!
-      let best = null as (typeof free)[number] | null
-      let d = Infinity
-      for (const c of left) {
-        const dd = Math.hypot(c.lng - at.lng, c.lat - at.lat)
-        if (dd < d) [best, d] = [c, dd]
-      }
-      order.push(best!)
-      left.delete(best!)
-    }
     const points: [number, number][] = []
     for (const c of order)
       points.push(
@@ -198,6 +215,9 @@ export async function plansPageFigures(record: Record_): Promise<void> {
           [c.lng, c.lat] as [number, number],
         ),
       )
+    const offMap = points.filter(([x, y]) => x < 425 || x > 1275 || y < 70 || y > 795).length
+    if (offMap > 0)
+      record('plans page: brush path', `${offMap} of ${points.length} points off the map`)
     await page.getByTestId('plan-tool-brush').click()
 
     const toMap: number[] = []
