@@ -1,6 +1,7 @@
-// Requests of the plans workspace. Every write names the planner in `x-yuanluo-user` (the server
-// records it in the plan and the audit log); the name is typed once and kept in localStorage.
-import { ApiError, apiUrl, errorFromResponse } from './client.ts'
+// Requests of the plans workspace. Writes carry the session's CSRF token; without a signed-in
+// account (the tests' header mode) the planner is named in `x-yuanluo-user`, typed once and kept in
+// localStorage (a signed-in account's name takes precedence on the server).
+import { ApiError, apiUrl, csrfHeader, errorFromResponse } from './client.ts'
 import type {
   AdoptResult,
   Plan,
@@ -50,6 +51,8 @@ async function request<T>(
   // Header values must be ISO-8859-1: a Chinese name travels percent-encoded.
   if (planner) headers[USER_HEADER] = encodeURIComponent(planner)
   if (body !== undefined) headers['content-type'] = 'application/json'
+  // Writes carry the session's CSRF token (features/auth); empty when sign-in is off.
+  if (method !== 'GET') Object.assign(headers, csrfHeader())
   let res: Response
   try {
     res = await fetch(url, {
