@@ -1,111 +1,57 @@
-// The ledger fields a source column can be mapped to, in the import core's order, with the Chinese
-// labels of its FIELD_LABELS (server/src/import/compound-schema.ts; a test keeps them equal) and
-// English ones. Kept here so the page does not bundle the server's zod schemas.
+// The ledger fields a source column can be mapped to: the import core's fields, in its order, with
+// its Chinese headers (server/src/import/compound-schema.ts, pure, shared with the edit forms) and
+// English labels, which the edit forms use too.
+import {
+  COMPOUND_FIELDS,
+  FIELD_LABELS as ZH_FIELD_LABELS,
+  type CompoundField,
+} from '../../../../server/src/import/compound-schema.ts'
 import type { Lang } from '../../i18n/messages.ts'
 
-export const LEDGER_FIELDS = [
-  'code',
-  'name',
-  'address',
-  'community',
-  'district',
-  'street',
-  'grid',
-  'year_built',
-  'is_old',
-  'site_area_m2',
-  'households',
-  'residents',
-  'buildings',
-  'elderly_share',
-  'tenure',
-  'property_mgmt',
-  'renovation_status',
-  'members_full',
-  'members_probationary',
-  'members_registered',
-  'members_in_service',
-  'members_retired',
-  'members_floating_in',
-  'members_floating_out',
-  'vanguard_team',
-  'vanguard_size',
-  'self_governance',
-  'consultations',
-  'problems_logged',
-  'problems_closed',
-] as const
+export const LEDGER_FIELDS: readonly CompoundField[] = COMPOUND_FIELDS
 
-export type LedgerField = (typeof LEDGER_FIELDS)[number]
+export type LedgerField = CompoundField
 
 /** Fields without which nothing can be imported (the import core's blocking check). */
 export const REQUIRED_FIELDS: readonly LedgerField[] = ['code', 'name']
 
+/** English labels of the ledger fields; the Chinese ones are the import core's headers. */
+export const FIELD_LABELS_EN: Record<LedgerField, string> = {
+  code: 'Compound code',
+  name: 'Compound name',
+  address: 'Address',
+  community: 'Community',
+  district: 'District',
+  street: 'Street',
+  grid: 'Grid',
+  year_built: 'Year built',
+  is_old: 'Old compound',
+  site_area_m2: 'Site area (m²)',
+  households: 'Households',
+  residents: 'Residents',
+  buildings: 'Buildings',
+  elderly_share: 'Share of elderly',
+  tenure: 'Tenure',
+  property_mgmt: 'Property management',
+  renovation_status: 'Renovation status',
+  members_full: 'Full members',
+  members_probationary: 'Probationary members',
+  members_registered: 'Registered members',
+  members_in_service: 'Members in work',
+  members_retired: 'Retired members',
+  members_floating_in: 'Members floating in',
+  members_floating_out: 'Members floating out',
+  vanguard_team: 'Vanguard team',
+  vanguard_size: 'Vanguard size',
+  self_governance: 'Self-governance body',
+  consultations: 'Consultations',
+  problems_logged: 'Problems logged',
+  problems_closed: 'Problems closed',
+}
+
 export const FIELD_LABELS: Record<Lang, Record<LedgerField, string>> = {
-  'zh-CN': {
-    code: '小区编码',
-    name: '小区名称',
-    address: '地址',
-    community: '所属社区',
-    district: '区县',
-    street: '街道',
-    grid: '网格',
-    year_built: '建成年代',
-    is_old: '是否老旧小区',
-    site_area_m2: '占地面积(㎡)',
-    households: '户数',
-    residents: '常住人口',
-    buildings: '楼栋数',
-    elderly_share: '老年人占比',
-    tenure: '房屋性质',
-    property_mgmt: '物业管理',
-    renovation_status: '改造状态',
-    members_full: '正式党员',
-    members_probationary: '预备党员',
-    members_registered: '在册党员',
-    members_in_service: '在职党员',
-    members_retired: '退休党员',
-    members_floating_in: '流入党员',
-    members_floating_out: '流出党员',
-    vanguard_team: '党员先锋队',
-    vanguard_size: '先锋队人数',
-    self_governance: '自治组织',
-    consultations: '协商议事次数',
-    problems_logged: '收集问题数',
-    problems_closed: '解决问题数',
-  },
-  en: {
-    code: 'Compound code',
-    name: 'Compound name',
-    address: 'Address',
-    community: 'Community',
-    district: 'District',
-    street: 'Street',
-    grid: 'Grid',
-    year_built: 'Year built',
-    is_old: 'Old compound',
-    site_area_m2: 'Site area (m²)',
-    households: 'Households',
-    residents: 'Residents',
-    buildings: 'Buildings',
-    elderly_share: 'Share of elderly',
-    tenure: 'Tenure',
-    property_mgmt: 'Property management',
-    renovation_status: 'Renovation status',
-    members_full: 'Full members',
-    members_probationary: 'Probationary members',
-    members_registered: 'Registered members',
-    members_in_service: 'Members in work',
-    members_retired: 'Retired members',
-    members_floating_in: 'Members floating in',
-    members_floating_out: 'Members floating out',
-    vanguard_team: 'Vanguard team',
-    vanguard_size: 'Vanguard size',
-    self_governance: 'Self-governance body',
-    consultations: 'Consultations',
-    problems_logged: 'Problems logged',
-    problems_closed: 'Problems closed',
-  },
+  'zh-CN': ZH_FIELD_LABELS,
+  en: FIELD_LABELS_EN,
 }
 
 export const isLedgerField = (v: unknown): v is LedgerField =>
