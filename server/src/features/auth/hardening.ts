@@ -40,14 +40,19 @@ export function basemapOrigins(env: {
 
 /** Security headers on every answer, page and API alike. */
 export function securityHeaders(csp: string): MiddlewareHandler {
+  const headers: [string, string][] = [
+    ['content-security-policy', csp],
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'no-referrer'],
+    ['x-frame-options', 'DENY'],
+    ['cross-origin-opener-policy', 'same-origin'],
+    ['permissions-policy', 'camera=(), microphone=(), geolocation=()'],
+  ]
   return async (c, next) => {
     await next()
-    c.header('content-security-policy', csp)
-    c.header('x-content-type-options', 'nosniff')
-    c.header('referrer-policy', 'no-referrer')
-    c.header('x-frame-options', 'DENY')
-    c.header('cross-origin-opener-policy', 'same-origin')
-    c.header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
+    // Set on the finished response in place: c.header() after next() rebuilds the Response on
+    // every call, which cost about a tenth of a cached tile's CPU (as Hono's secureHeaders does).
+    for (const [name, value] of headers) c.res.headers.set(name, value)
   }
 }
 
