@@ -22,4 +22,29 @@ describe('workerTask', () => {
       message: 'negative number',
     })
   })
+
+  it("leaves the caller's event loop running while a task blocks its own thread", async () => {
+    // The task waits until this thread stores 1 in a shared cell, from a callback that only runs if
+    // this event loop is free. Had the task run on this thread, it would wait its full 10 s.
+    const waiter = workerTask<SharedArrayBuffer, string>(
+      new URL('./__fixtures__/wait-worker.ts', import.meta.url),
+    )
+    try {
+      const flag = new SharedArrayBuffer(4)
+      const answer = waiter.run(flag)
+      const cell = new Int32Array(flag)
+      // Keep storing until the worker has started and seen it (it may not be waiting yet).
+      const release = setInterval(() => {
+        Atomics.store(cell, 0, 1)
+        Atomics.notify(cell, 0)
+      }, 5)
+      try {
+        expect(await answer).toBe('released')
+      } finally {
+        clearInterval(release)
+      }
+    } finally {
+      await waiter.close()
+    }
+  }, 20_000)
 })
