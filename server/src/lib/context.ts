@@ -7,7 +7,7 @@ import { validationHook } from './validation.ts'
 export interface Deps {
   db: Db
   env: Pick<Env, 'BASEMAP' | 'TIANDITU_KEY' | 'PMTILES_URL' | 'UPLOAD_LIMIT_MB'> &
-    Partial<Pick<Env, 'TILE_CACHE_MB'>>
+    Partial<Pick<Env, 'TILE_CACHE_MB' | 'PAGE_FEATURE_LIMIT' | 'OIDC'>>
   log: Logger
 }
 
