@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.ts'
 import { requestAuth } from './current-user.ts'
 import { SESSION_COOKIE, type AuthMode } from './middleware.ts'
 import { dummyHash, verifyPassword } from './password.ts'
+import { oidcRoutes } from './oidc.routes.ts'
 import { clientIp, isHttps } from './request-info.ts'
 import { FailureThrottle } from './throttle.ts'
 import {
@@ -89,7 +90,8 @@ export interface AuthRouteOptions {
 
 const WRONG = '用户名或密码错误 (wrong username or password)'
 
-export const authRoutes = ({ db }: Deps, opts: AuthRouteOptions) => {
+export const authRoutes = (deps: Deps, opts: AuthRouteOptions) => {
+  const { db } = deps
   let settings: LoginSettings = { maxFailures: 5, lockMinutes: 15 }
   const perIp = new FailureThrottle(
     () => IP_MAX_FAILURES,
@@ -117,6 +119,7 @@ export const authRoutes = ({ db }: Deps, opts: AuthRouteOptions) => {
     })
 
   return router()
+    .route('/', oidcRoutes(deps, { trustProxy: opts.trustProxy, setSessionCookie: cookie }))
     .openapi(login, async (c) => {
       const { username, password } = c.req.valid('json')
       settings = await loginSettings(db)

@@ -48,6 +48,9 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/config': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
   'POST /api/auth/login': PUBLIC,
+  // Single sign-on (404 unless OIDC_ISSUER is configured): the redirect out and the way back.
+  'GET /api/auth/oidc/start': PUBLIC,
+  'GET /api/auth/oidc/callback': PUBLIC,
 
   // One's own session.
   'GET /api/auth/me': { roles: ALL, scope: 'none' },

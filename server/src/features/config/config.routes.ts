@@ -14,6 +14,8 @@ const Config = z.object({
   }),
   /** Largest ledger upload the server accepts, so the page can refuse a bigger file before sending. */
   uploadLimitMb: z.number().positive(),
+  /** Single sign-on (OpenID Connect) is configured: the sign-in page shows its button. */
+  sso: z.boolean(),
   /** Compounds in the database. */
   compounds: z.number().int().min(0),
   /** Most compounds the page downloads as one GeoJSON; with more it draws vector tiles. */
@@ -39,6 +41,7 @@ export const configRoutes = ({ db, env }: Deps) =>
           ...(env.BASEMAP === 'pmtiles' ? { pmtilesUrl: env.PMTILES_URL } : {}),
         },
         uploadLimitMb: env.UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB,
+        sso: env.OIDC !== undefined,
         compounds: await countCompounds(db),
         pageFeatureLimit: env.PAGE_FEATURE_LIMIT ?? DEFAULT_PAGE_FEATURE_LIMIT,
       },
