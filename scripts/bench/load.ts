@@ -11,6 +11,7 @@ import {
   flag,
   nationDatabase,
   sampleTiles,
+  signIn,
   startBenchServer,
   stopChild,
   type Record_,
@@ -24,9 +25,10 @@ const rssMb = (pid: number) => {
 export async function loadBench(record: Record_) {
   const nation = await nationDatabase(record, flag('cities', 2))
   if (!nation) return record('mixed load', 'not measured: no PostgreSQL + PostGIS')
-  const { server, db } = nation
-  const app = await startBenchServer(server.adminUrl, 64)
+  const { db } = nation
+  const app = await startBenchServer(nation.url, 64)
   try {
+    const { cookie, csrfToken } = await signIn(db, app.base)
     const tiles = (
       await Promise.all([12, 13, 14, 15, 16].map((z) => sampleTiles(db, z, 400)))
     ).flat()
@@ -57,7 +59,7 @@ export async function loadBench(record: Record_) {
         const area = districts[i % districts.length]!.id
         const res = await fetch(`${app.base}/api/analysis/joint-branches`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
           body: JSON.stringify({ area }),
         })
         await res.arrayBuffer()
@@ -77,7 +79,7 @@ export async function loadBench(record: Record_) {
         url: app.base,
         connections: 100,
         duration: window,
-        headers: { 'accept-encoding': 'gzip' },
+        headers: { 'accept-encoding': 'gzip', cookie },
         requests,
       })
       failed.errors += r.errors - r.timeouts
@@ -97,7 +99,6 @@ export async function loadBench(record: Record_) {
     )
   } finally {
     await stopChild(app.child)
-    await db.close()
-    await server.stop()
+    await nation.release()
   }
 }

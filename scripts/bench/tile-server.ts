@@ -1,6 +1,7 @@
 /**
  * A bench server in its own process (one Node thread = one core): the app of createApp on a
- * PostgreSQL database, API only. `node --import tsx scripts/bench/tile-server.ts <databaseUrl> <port> [cacheMb]`.
+ * PostgreSQL database, API only, with accounts required as `npm start` runs it (session cookie, CSRF,
+ * policy). `node --import tsx scripts/bench/tile-server.ts <databaseUrl> <port> [cacheMb]`.
  * Prints "ready" on stdout when listening.
  */
 import { serve } from '@hono/node-server'
@@ -19,7 +20,7 @@ const env = {
 }
 serve(
   {
-    fetch: createApp({ db, env, log: createLogger('warn') }).fetch,
+    fetch: createApp({ db, env, log: createLogger('warn') }, { auth: 'required' }).fetch,
     port: Number(port),
     hostname: '127.0.0.1',
   },

@@ -4,6 +4,9 @@
  * (node-postgres straight to the database) against the API's time for the same tile on a cache miss
  * (HTTP to a server process with its cache off); then cache-hit throughput with autocannon against a
  * server process (one core). Used by `npm run bench -- --only=tiles` (and `load`, see load.ts).
+ * `--nation-url=postgres://…` uses a database kept between runs instead (loaded once if empty), e.g.
+ * one filled by `npm run demo-city -- --cities 50 --database-url …`.
+ * The server processes run with accounts required; requests carry a signed-in admin's cookie.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
@@ -13,6 +16,7 @@ import { openPg } from '../../server/src/db/pg-db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { loadNation } from '../../server/src/demo/nation.ts'
 import { mvtQuery } from '../../server/src/features/tiles/tiles.queries.ts'
+import { runUserCommand } from '../../server/src/features/auth/user-cli.ts'
 import {
   findPostgres,
   freePort,
@@ -23,8 +27,11 @@ import { tileAt } from '../../tests/helpers/tiles.ts'
 
 export type Record_ = (what: string, value: string) => void
 
+const option = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+
 export const flag = (name: string, fallback: number) => {
-  const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+  const v = option(name)
   return v === undefined ? fallback : Number(v)
 }
 
@@ -56,19 +63,79 @@ export const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM')
   })
 
-/** A PostgreSQL + PostGIS with a loaded nation; the caller stops it. */
-export async function nationDatabase(record: Record_, cities: number) {
+export interface Nation {
+  /** The database's URL, for server processes. */
+  url: string
+  db: Db
+  compounds: number
+  /** Closes the connection; stops the server when this bench started it. */
+  release(): Promise<void>
+}
+
+/**
+ * A PostgreSQL + PostGIS with a loaded nation: the database of `--nation-url` (loaded with
+ * `cities` cities if empty, kept afterwards), or a throw-away server loaded now.
+ */
+export async function nationDatabase(record: Record_, cities: number): Promise<Nation | undefined> {
+  const url = option('nation-url')
+  if (url) {
+    const db = openPg(url)
+    await migrate(db)
+    const counted = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM compound`)
+    const n = counted[0]!.n
+    if (n === 0) return loaded(record, cities, url, db, () => db.close())
+    record(
+      'nation database (kept between runs, --nation-url)',
+      `${n.toLocaleString('en')} compounds`,
+    )
+    return { url, db, compounds: n, release: () => db.close() }
+  }
   const install = findPostgres()
   if ('reason' in install) return undefined
   const server: PgServer = await startPgServer(install.binDir)
   const db = openPg(server.adminUrl)
   await migrate(db)
+  return loaded(record, cities, server.adminUrl, db, async () => {
+    await db.close()
+    await server.stop()
+  })
+}
+
+async function loaded(
+  record: Record_,
+  cities: number,
+  url: string,
+  db: Db,
+  release: () => Promise<void>,
+): Promise<Nation> {
   const done = await loadNation(db, { cities })
   record(
     `nation load into PostGIS (${cities} cities, generate + load + ANALYZE)`,
     `${(done.ms / 1000).toFixed(0)} s, ${done.compounds.toLocaleString('en')} compounds`,
   )
-  return { server, db, compounds: done.compounds }
+  return { url, db, compounds: done.compounds, release }
+}
+
+/** The bench's admin account (created or given a new password), signed in to `base`. */
+export async function signIn(db: Db, base: string) {
+  const password = 'bench-password-0001'
+  const io = { out: () => {}, readPassword: async () => password }
+  const username = 'bench-admin'
+  const added = await runUserCommand(
+    db,
+    ['add', username, '--role', 'admin', '--password-stdin'],
+    io,
+  )
+  if (added !== 0) await runUserCommand(db, ['passwd', username, '--password-stdin'], io)
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!res.ok) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`)
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
+  return { cookie, csrfToken }
 }
 
 /** Tiles at zoom z around `n` compounds picked evenly through the table. */
@@ -86,8 +153,9 @@ export async function tilesBench(record: Record_) {
   const cities = flag('cities', 2)
   const nation = await nationDatabase(record, cities)
   if (!nation) return record('tile figures', 'not measured: no PostgreSQL + PostGIS')
-  const { server, db } = nation
-  const miss = await startBenchServer(server.adminUrl, 0)
+  const { db } = nation
+  const miss = await startBenchServer(nation.url, 0)
+  const missAuth = await signIn(db, miss.base)
   try {
     for (let z = 10; z <= 16; z++) {
       const tiles = await sampleTiles(db, z, 40)
@@ -102,7 +170,7 @@ export async function tilesBench(record: Record_) {
         raw.push(performance.now() - t0)
         const t1 = performance.now()
         const res = await fetch(`${miss.base}/api/tiles/compounds/${t.z}/${t.x}/${t.y}.mvt`, {
-          headers: { 'accept-encoding': 'gzip' },
+          headers: { 'accept-encoding': 'gzip', cookie: missAuth.cookie },
         })
         bytes += (await res.arrayBuffer()).byteLength
         api.push(performance.now() - t1)
@@ -117,16 +185,17 @@ export async function tilesBench(record: Record_) {
     await stopChild(miss.child)
   }
 
-  const hot = await startBenchServer(server.adminUrl, 256)
+  const hot = await startBenchServer(nation.url, 256)
   try {
+    const { cookie } = await signIn(db, hot.base)
     const tiles = [...(await sampleTiles(db, 14, 50)), ...(await sampleTiles(db, 12, 50))]
     const paths = tiles.map((t) => `/api/tiles/compounds/${t.z}/${t.x}/${t.y}.mvt`)
-    for (const p of paths) await (await fetch(hot.base + p)).arrayBuffer()
+    for (const p of paths) await (await fetch(hot.base + p, { headers: { cookie } })).arrayBuffer()
     const result = await autocannon({
       url: hot.base,
       connections: 100,
       duration: flag('hit-seconds', 10),
-      headers: { 'accept-encoding': 'gzip' },
+      headers: { 'accept-encoding': 'gzip', cookie },
       requests: paths.map((path) => ({ method: 'GET' as const, path })),
     })
     record(
@@ -135,7 +204,6 @@ export async function tilesBench(record: Record_) {
     )
   } finally {
     await stopChild(hot.child)
-    await db.close()
-    await server.stop()
+    await nation.release()
   }
 }
