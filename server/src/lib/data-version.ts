@@ -11,22 +11,42 @@
 // - PGlite (one process, one session): every write goes through this process, and PGlite delivers
 //   the notification before the writing call returns, so the version kept in memory is exact and
 //   requests read nothing. Without the notifying trigger (an older schema) it reads per request.
+//
+// The same row carries the auth version (migration 0010): bumped when a live session ends or its
+// account changes, never by data writes (and data writes never bump it), so one read answers both:
+// tile caches key on the data version, the session cache (features/auth/session-cache.ts) on the
+// auth version. Within one request both are read once (`requestVersions`).
+import type { Context } from 'hono'
 import type { Db, DbSession } from '../db/db.ts'
 import { sql } from '../db/sql.ts'
 
 /** `epoch.version`: changes with every committed write; `epoch` differs per database. */
 export type DataVersion = string
+/** `epoch.auth_version`: changes whenever a live session ends or an account's access changes. */
+export type AuthVersion = string
+
+export interface Versions {
+  data: DataVersion
+  auth: AuthVersion
+}
 
 const CHANNEL = 'data_version'
 /** After a failed attempt to open the dedicated connection, use the pool for this long. */
 const RETRY_MS = 1000
 
-const VERSION = sql`SELECT epoch || '.' || version::text AS v FROM data_version`
+const VERSION = sql`SELECT epoch || '.' || version::text AS v,
+  epoch || '.' || auth_version::text AS a FROM data_version`
 
-const read = async (db: Pick<Db, 'query'>): Promise<DataVersion> => {
-  const [row] = await db.query<{ v: string }>(VERSION)
+const read = async (db: Pick<Db, 'query'>): Promise<Versions> => {
+  const [row] = await db.query<{ v: string; a: string }>(VERSION)
   if (!row) throw new Error('data_version has no row: is migration 0006 applied?')
-  return row.v
+  return { data: row.v, auth: row.a }
+}
+
+/** The payload of a notification (`epoch.version.auth_version`, migration 0010). */
+export function parseNotification(payload: string): Versions | undefined {
+  const m = /^([^.]+)\.(\d+)\.(\d+)$/.exec(payload)
+  return m ? { data: `${m[1]}.${m[2]}`, auth: `${m[1]}.${m[3]}` } : undefined
 }
 
 /** The later of two versions (same epoch: the greater number; another epoch: `b`). */
@@ -36,6 +56,10 @@ export function laterVersion(a: DataVersion | undefined, b: DataVersion): DataVe
   const [eb, vb] = b.split('.')
   return ea === eb && Number(va) > Number(vb) ? a : b
 }
+
+/** Each of the two versions the later one. */
+export const laterVersions = (a: Versions | undefined, b: Versions): Versions =>
+  a === undefined ? b : { data: laterVersion(a.data, b.data), auth: laterVersion(a.auth, b.auth) }
 
 /**
  * Coalesces concurrent calls of `read` without ever answering one from a read that started before
@@ -72,10 +96,10 @@ const notifies = async (db: Db) => {
   return row?.ok ?? false
 }
 
-/** PGlite: the version in memory, kept by notifications; falls back to reading per request. */
-function inProcessVersion(db: Db & Required<Pick<Db, 'session'>>): () => Promise<DataVersion> {
-  let known: DataVersion | undefined
-  let fallback: (() => Promise<DataVersion>) | undefined
+/** PGlite: the versions in memory, kept by notifications; falls back to reading per request. */
+function inProcessVersion(db: Db & Required<Pick<Db, 'session'>>): () => Promise<Versions> {
+  let known: Versions | undefined
+  let fallback: (() => Promise<Versions>) | undefined
   let ready: Promise<void> | undefined
   const start = async () => {
     if (!(await notifies(db))) {
@@ -83,10 +107,17 @@ function inProcessVersion(db: Db & Required<Pick<Db, 'session'>>): () => Promise
       return
     }
     await db.session({
-      listen: { channel: CHANNEL, onNotify: (v) => (known = laterVersion(known, v)) },
+      listen: {
+        channel: CHANNEL,
+        onNotify: (payload) => {
+          const v = parseNotification(payload)
+          // Unparseable: forget, so the next request reads (never a stale answer).
+          known = v ? laterVersions(known, v) : undefined
+        },
+      },
     })
     // After LISTEN: a later commit notifies, an earlier one is in this read.
-    known = laterVersion(known, await read(db))
+    known = laterVersions(known, await read(db))
   }
   return async () => {
     if (known !== undefined) return known
@@ -94,12 +125,12 @@ function inProcessVersion(db: Db & Required<Pick<Db, 'session'>>): () => Promise
       ready = undefined
       throw err
     }))
-    return known ?? fallback!()
+    return known ?? (fallback ?? coalesced(() => read(db)))()
   }
 }
 
 /** PostgreSQL: a coalesced read per request on a dedicated connection (the pool while it is down). */
-function serverVersion(db: Db): () => Promise<DataVersion> {
+function serverVersion(db: Db): () => Promise<Versions> {
   let session: Promise<DbSession> | undefined
   let retryAt = 0
   const open = () => {
@@ -128,15 +159,39 @@ function serverVersion(db: Db): () => Promise<DataVersion> {
   })
 }
 
+const readers = new WeakMap<Db, () => Promise<Versions>>()
+
 /**
- * A function answering the current data version: every write committed before the call is
- * included, whichever process made it (see the top of this file for how, per driver).
+ * A function answering the current data and auth versions: every write committed before the call
+ * is included, whichever process made it (see the top of this file for how, per driver). One
+ * reader per Db, shared by every caller.
  */
-export function dataVersionReader(db: Db): () => Promise<DataVersion> {
-  if (db.driver === 'pglite' && db.session)
-    return inProcessVersion(db as Db & Required<Pick<Db, 'session'>>)
-  return serverVersion(db)
+export function versionsReader(db: Db): () => Promise<Versions> {
+  let reader = readers.get(db)
+  if (!reader) {
+    reader =
+      db.driver === 'pglite' && db.session
+        ? inProcessVersion(db as Db & Required<Pick<Db, 'session'>>)
+        : serverVersion(db)
+    readers.set(db, reader)
+  }
+  return reader
+}
+
+const KEY = 'yuanluo.versions'
+
+/** The versions for this request: read once, shared by the auth middleware and the route. */
+export function requestVersions(c: Context, db: Db): Promise<Versions> {
+  let p = c.get(KEY as never) as Promise<Versions> | undefined
+  if (!p) {
+    p = versionsReader(db)()
+    c.set(KEY as never, p as never)
+  }
+  return p
 }
 
 /** Reads the data version once (tests, scripts). */
-export const readDataVersion = read
+export const readDataVersion = async (db: Pick<Db, 'query'>) => (await read(db)).data
+
+/** Reads both versions once (tests). */
+export const readVersions = read

@@ -10,10 +10,11 @@ import { setRequestAuth, type RequestAuth } from './current-user.ts'
 import { POLICY, policyKey, type Rule, type Scope } from './policy.ts'
 import { mayNeedRedaction, redact, redactionFor } from './redact.ts'
 import { areasOfRecord, outsideJurisdiction } from './scope.ts'
-import { filterTile } from './tile-filter.ts'
 import { communitiesUnder } from '../areas/areas.queries.ts'
 import { sql } from '../../db/sql.ts'
-import { sessionUser, type AuthUser } from './users.queries.ts'
+import { requestVersions } from '../../lib/data-version.ts'
+import { sessionCache } from './session-cache.ts'
+import { type AuthUser } from './users.queries.ts'
 
 export const SESSION_COOKIE = 'yuanluo_session'
 
@@ -66,11 +67,22 @@ export const sameToken = (sent: string | undefined, expected: string) =>
 export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
   const { db, log } = deps
   const warned = new Set<string>()
+  const sessions = sessionCache(db)
 
   const authenticate = async (c: Context): Promise<RequestAuth | undefined> => {
     const token = getCookie(c, SESSION_COOKIE)
-    const session = token && token.length <= 200 ? await sessionUser(db, token) : undefined
-    if (session) return { via: 'session', ...session }
+    if (token && token.length <= 200) {
+      // One read of the versions serves this check and the route's caches (tiles).
+      const { auth } = await requestVersions(c, db)
+      const found = await sessions.get(token, auth)
+      if (found?.state === 'live') return { via: 'session', ...found.session }
+      if (found?.state === 'idle')
+        throw new AppError(
+          'UNAUTHENTICATED',
+          '登录已超时,请重新登录 (your session timed out after a period without activity; sign in again)',
+          { reason: 'idle' },
+        )
+    }
     if (mode === 'header') {
       const headerAdmin: AuthUser = {
         id: 0,
@@ -121,27 +133,6 @@ export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
     }
     setRequestAuth(c, auth)
     const limited = user.role !== 'admin' && user.jurisdiction ? user.jurisdiction.id : undefined
-    const tileView =
-      route.path.startsWith('/api/tiles/') && (limited || user.role === 'viewer')
-        ? {
-            communities: limited ? new Set(await communitiesOf(limited)) : undefined,
-            dropMembers: user.role === 'viewer',
-          }
-        : undefined
-    // A filtered tile differs from the shared one: its ETag carries the view, and only such an
-    // ETag may be answered 304 (never the admin's tile from the browser's cache).
-    const etagSuffix = tileView ? `-${user.role}-${limited ?? 'all'}` : ''
-    if (tileView) {
-      const tags = (c.req.header('if-none-match') ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter((t) => t.endsWith(`${etagSuffix}"`))
-        .map((t) => t.replace(`${etagSuffix}"`, '"'))
-      const headers = new Headers(c.req.raw.headers)
-      if (tags.length) headers.set('if-none-match', tags.join(', '))
-      else headers.delete('if-none-match')
-      c.req.raw = new Request(c.req.raw, { headers })
-    }
 
     await next()
 
@@ -151,21 +142,7 @@ export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
     if (cacheControl?.includes('public'))
       c.res.headers.set('cache-control', cacheControl.replace('public', 'private'))
     const type = c.res.headers.get('content-type') ?? ''
-    if (tileView) {
-      const etag = c.res.headers.get('etag')
-      if (etag) c.res.headers.set('etag', etag.replace(/"$/, `${etagSuffix}"`))
-      if (c.res.status === 200 && type.includes('vector-tile')) {
-        const gzipped = c.res.headers.get('content-encoding') === 'gzip'
-        const bytes = new Uint8Array(await c.res.arrayBuffer())
-        const headers = new Headers(c.res.headers)
-        headers.delete('content-length')
-        c.res = new Response(Buffer.from(filterTile(bytes, gzipped, tileView)), {
-          status: 200,
-          headers,
-        })
-      }
-      return
-    }
+    // Tiles are cut to the jurisdiction by the tile route itself (tiles.queries.ts, cached per scope).
     if (!/json/.test(type) || c.res.status >= 300) return
     const rowsFilter = rule && rule.scope === 'compound-rows' && limited
     const level = redactionFor(user)
@@ -177,11 +154,6 @@ export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
     const headers = new Headers(c.res.headers)
     headers.delete('content-length')
     c.res = new Response(JSON.stringify(redact(user, body)), { status: c.res.status, headers })
-  }
-
-  async function communitiesOf(areaId: string): Promise<string[]> {
-    const rows = await db.query<{ id: string }>(communitiesUnder(areaId))
-    return rows.map((r) => r.id)
   }
 
   /** Parallel arrays keyed by `id` (compound ids), keeping the compounds inside the area. */

@@ -171,19 +171,60 @@ export interface SessionUser {
   csrfToken: string
 }
 
-/** The live session behind a cookie token with its (enabled) account; touches last_seen_at. */
-export async function sessionUser(db: Db, token: string): Promise<SessionUser | undefined> {
+/** Minutes without a request after which a session ends, when app_setting has no valid value. */
+export const DEFAULT_IDLE_MINUTES = 30
+/** last_seen_at is written at most this often per session. */
+export const TOUCH_MS = 60_000
+
+/** A session as the database sees it now: durations are relative to the database's clock. */
+export type SessionLookup =
+  | {
+      state: 'live'
+      session: SessionUser
+      expiresInMs: number
+      idleForMs: number
+      idleLimitMs: number
+    }
+  | { state: 'idle' }
+
+/**
+ * The session behind a cookie token with its (enabled) account: live, timed out (no request for
+ * `session_idle_minutes`), or undefined (unknown, signed out, past its absolute expiry, disabled).
+ * A live session whose last_seen_at is older than a minute is touched (now).
+ */
+export async function lookupSession(db: Db, token: string): Promise<SessionLookup | undefined> {
   const id = tokenHash(token)
-  const [row] = await db.query<AuthUser & { csrfToken: string; stale: boolean }>(sql`
+  const [row] = await db.query<
+    AuthUser & { csrfToken: string; expiresInMs: number; idleForMs: number; idleMinutes: unknown }
+  >(sql`
     SELECT ${userColumns}, s.csrf_token AS "csrfToken",
-      s.last_seen_at < now() - interval '1 minute' AS stale
+      (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS "expiresInMs",
+      greatest(0, extract(epoch FROM now() - s.last_seen_at) * 1000)::float8 AS "idleForMs",
+      (SELECT value FROM app_setting WHERE key = 'session_idle_minutes') AS "idleMinutes"
     FROM user_session s JOIN app_user u ON u.id = s.user_id
       LEFT JOIN area a ON a.id = u.jurisdiction_area_id
     WHERE s.id = ${id} AND s.expires_at > now() AND NOT u.disabled`)
   if (!row) return undefined
-  if (row.stale) await db.query(sql`UPDATE user_session SET last_seen_at = now() WHERE id = ${id}`)
-  const { csrfToken, stale: _stale, ...user } = row
-  return { user, sessionId: id, csrfToken }
+  const { csrfToken, expiresInMs, idleForMs, idleMinutes, ...user } = row
+  const minutes = Number(idleMinutes)
+  const idleLimitMs =
+    (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_IDLE_MINUTES) * 60_000
+  if (idleForMs > idleLimitMs) return { state: 'idle' }
+  if (idleForMs >= TOUCH_MS) await touchSession(db, id)
+  return {
+    state: 'live',
+    session: { user, sessionId: id, csrfToken },
+    expiresInMs,
+    idleForMs: idleForMs >= TOUCH_MS ? 0 : idleForMs,
+    idleLimitMs,
+  }
+}
+
+/** Records a request of the session (the idle clock); at most once a minute per session. */
+export async function touchSession(db: Db, sessionId: string) {
+  await db.query(
+    sql`UPDATE user_session SET last_seen_at = greatest(last_seen_at, now()) WHERE id = ${sessionId}`,
+  )
 }
 
 export async function endSession(db: Db, sessionId: string) {

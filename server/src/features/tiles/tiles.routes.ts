@@ -2,11 +2,13 @@ import { promisify } from 'node:util'
 import { gzip as gzipCb } from 'node:zlib'
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { dataVersionReader } from '../../lib/data-version.ts'
+import { requestVersions, type DataVersion } from '../../lib/data-version.ts'
 import { router, type Deps } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { currentUser } from '../auth/current-user.ts'
+import type { AuthUser } from '../auth/users.queries.ts'
 import { tileCache, type CachedTile } from './tile-cache.ts'
-import { renderTile } from './tiles.queries.ts'
+import { jurisdictionScope, renderTile, type TileScope } from './tiles.queries.ts'
 import { LAYERS, MAX_ZOOM } from './tile-math.ts'
 
 const gzip = promisify(gzipCb)
@@ -68,12 +70,47 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 
 const acceptsGzip = (c: Context) => /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')
 
-/** GET /api/tiles/{layer}/{z}/{x}/{y}.mvt with its own cache, keyed on the database's data version. */
+/**
+ * What the signed-in user may see in tiles: undefined for everything (admins, and users without a
+ * jurisdiction who may see member counts); else the jurisdiction's area (or undefined = all) and
+ * whether member counts are dropped (viewers). `key` names the view in cache keys and ETags.
+ */
+export function tileView(user: AuthUser | undefined) {
+  if (!user || user.role === 'admin') return undefined
+  const area = user.jurisdiction?.id
+  const dropMembers = user.role === 'viewer'
+  if (!area && !dropMembers) return undefined
+  return { area, dropMembers, key: `${area ?? 'all'}${dropMembers ? '-nm' : ''}` }
+}
+
+/**
+ * GET /api/tiles/{layer}/{z}/{x}/{y}.mvt with its own cache, keyed on the database's data version,
+ * the view (jurisdiction and redaction, see tileView) and the tile.
+ */
 export const tileRoutes = ({ db, env }: Deps) => {
   const cache = tileCache((env.TILE_CACHE_MB ?? DEFAULT_CACHE_MB) * 1024 * 1024)
-  const version = dataVersionReader(db)
-  const make = async (layer: (typeof LAYERS)[number], t: { z: number; x: number; y: number }) => {
-    const raw = await renderTile(db, layer, t)
+  // Communities and areas of each jurisdiction, for the data version they were read at.
+  let scopesAt: DataVersion | undefined
+  const scopes = new Map<string, Promise<{ communities: string[]; areas: string[] }>>()
+  const scopeOf = (dv: DataVersion, area: string) => {
+    if (scopesAt !== dv) {
+      scopesAt = dv
+      scopes.clear()
+    }
+    let p = scopes.get(area)
+    if (!p) {
+      p = jurisdictionScope(db, area)
+      p.catch(() => scopes.get(area) === p && scopes.delete(area))
+      scopes.set(area, p)
+    }
+    return p
+  }
+  const make = async (
+    layer: (typeof LAYERS)[number],
+    t: { z: number; x: number; y: number },
+    scope: TileScope | undefined,
+  ) => {
+    const raw = await renderTile(db, layer, t, scope)
     const tile: CachedTile = { raw, gz: raw.byteLength ? await gzip(raw) : raw }
     return tile
   }
@@ -82,8 +119,11 @@ export const tileRoutes = ({ db, env }: Deps) => {
     const n = 2 ** zoom
     if (x >= n) throw new AppError('BAD_REQUEST', `x must be below 2^z = ${n} at zoom ${zoom}`)
     if (y >= n) throw new AppError('BAD_REQUEST', `y must be below 2^z = ${n} at zoom ${zoom}`)
-    const dv = await version()
-    const etag = `W/"${TILE_SCHEMA}-${dv}"`
+    const dv = (await requestVersions(c, db)).data
+    const view = tileView(currentUser(c))
+    // A scoped tile differs from the shared one: its ETag carries the view, so a browser's copy of
+    // an admin's tile is never revalidated for a viewer (and the reverse).
+    const etag = `W/"${TILE_SCHEMA}-${dv}${view ? `-${view.key}` : ''}"`
     const headers: Record<string, string> = {
       etag,
       'cache-control': CACHE_CONTROL,
@@ -92,9 +132,14 @@ export const tileRoutes = ({ db, env }: Deps) => {
     if (matches(c.req.header('if-none-match'), etag))
       return new Response(null, { status: 304, headers }) as never
     let hit = true
-    const tile = await cache.get(dv, `${layer}/${zoom}/${x}/${y}`, () => {
+    const key = `${view ? view.key : '*'}/${layer}/${zoom}/${x}/${y}`
+    const tile = await cache.get(dv, key, async () => {
       hit = false
-      return make(layer, { z: zoom, x, y })
+      const scope: TileScope | undefined = view && {
+        ...(view.area ? await scopeOf(dv, view.area) : {}),
+        dropMembers: view.dropMembers,
+      }
+      return make(layer, { z: zoom, x, y }, scope)
     })
     // hit: served from this process's cache; miss: rendered (or shared with a concurrent render).
     headers['x-tile-cache'] = hit ? 'hit' : 'miss'
