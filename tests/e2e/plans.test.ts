@@ -76,10 +76,13 @@ describeWithBrowser('planner tools', (getBrowser) => {
       await page.locator('.area-picker select').nth(1).selectOption(STREET)
       await page.getByTestId('plan-create').waitFor()
       await page.screenshot({ path: `${SHOTS}/plans-1-list.png` })
+      // Header mode (no account signed in): the typed planner name is shown and recorded.
+      expect(await page.locator('input[name="planner"]').inputValue()).toBe('规划员甲')
       await page.getByTestId('plan-create').click()
       await page.getByTestId('plan-editor').waitFor({ timeout: 30_000 })
       const planId = Number(new URL(page.url()).searchParams.get('plan'))
       expect(planId).toBeGreaterThan(0)
+      expect((await api<Plan>(`/api/plans/${planId}`)).createdBy).toBe('规划员甲')
       const ctx = await api<PlanContext>(`/api/plans/${planId}/context`)
       const picks = pickJourney(ctx, await shapes())
       expect(picks).not.toBeNull()

@@ -1,6 +1,7 @@
-// Requests of the plans workspace. Writes carry the session's CSRF token; without a signed-in
-// account (the tests' header mode) the planner is named in `x-yuanluo-user`, typed once and kept in
-// localStorage (a signed-in account's name takes precedence on the server).
+// Requests of the plans workspace. Writes carry the session's CSRF token and the server records
+// the signed-in account as the author. Only without an account (the tests' header mode) is the
+// planner named in `x-yuanluo-user`, typed once and kept in localStorage.
+import { useAuth } from '../features/auth/auth-state.ts'
 import { ApiError, apiUrl, csrfHeader, errorFromResponse } from './client.ts'
 import type {
   AdoptResult,
@@ -35,6 +36,9 @@ export function storePlanner(name: string): void {
 
 let planner = storedPlanner()
 
+/** Whether a real account is signed in (the header seam's stand-in has id 0). */
+export const hasAccount = (): boolean => (useAuth.getState().user?.id ?? 0) > 0
+
 /** Sets the name sent with every plans request from now on. */
 export function setPlanner(name: string): void {
   planner = name.trim()
@@ -48,8 +52,9 @@ async function request<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  // Header values must be ISO-8859-1: a Chinese name travels percent-encoded.
-  if (planner) headers[USER_HEADER] = encodeURIComponent(planner)
+  // Header values must be ISO-8859-1: a Chinese name travels percent-encoded. A signed-in
+  // account sends no name: the server takes the author from the session.
+  if (planner && !hasAccount()) headers[USER_HEADER] = encodeURIComponent(planner)
   if (body !== undefined) headers['content-type'] = 'application/json'
   // Writes carry the session's CSRF token (features/auth); empty when sign-in is off.
   if (method !== 'GET') Object.assign(headers, csrfHeader())

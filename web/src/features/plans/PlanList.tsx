@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { setPlanner, storedPlanner } from '../../api/plans-api.ts'
 import type { PlanStart } from '../../api/plans-types.ts'
+import { useAuth } from '../auth/auth-state.ts'
 import { describeError, formatDate, interpolate } from '../../i18n/format.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { selectedAreaId } from '../../store/area-path.ts'
@@ -8,10 +9,15 @@ import { dataOf } from '../../store/async.ts'
 import { useStore } from '../../store/index.ts'
 import { createNewPlan, loadPlanList, openPlan } from '../../store/plans-loaders.ts'
 
-/** The planner's name, sent with every write; kept in this browser. */
+/**
+ * The planner's name, sent with every write and kept in this browser; only without a signed-in
+ * account (the tests' header mode): with one, the server records the account as the author.
+ */
 export function PlannerField() {
   const { t } = useT()
   const [name, setName] = useState(storedPlanner)
+  const signedIn = useAuth((s) => (s.user?.id ?? 0) > 0)
+  if (signedIn) return null
   return (
     <label className="plans-field">
       <span>{t('plansPlanner')}</span>
