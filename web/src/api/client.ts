@@ -65,6 +65,20 @@ export function apiUrl(path: string, query: Record<string, string | undefined> =
   return qs ? `${path}?${qs}` : path
 }
 
+/**
+ * Reads a successful answer's JSON body. Cancelled while the body was arriving is a cancellation
+ * (`aborted`, dropped by loaders like an abort before the response), not a malformed answer.
+ */
+export async function readJson<T>(res: Response, signal?: AbortSignal): Promise<T> {
+  try {
+    return (await res.json()) as T
+  } catch (e) {
+    if (signal?.aborted || (e instanceof Error && e.name === 'AbortError'))
+      throw new ApiError(0, 'aborted', 'aborted')
+    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
+  }
+}
+
 /** GETs JSON from a same-origin API path; throws ApiError on any failure. */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let res: Response
@@ -79,11 +93,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
   }
   if (!res.ok) throw await errorFromResponse(res)
-  try {
-    return (await res.json()) as T
-  } catch (e) {
-    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
-  }
+  return readJson<T>(res, signal)
 }
 
 /** POSTs JSON to a same-origin API path and reads JSON back; throws ApiError on any failure. */
@@ -106,11 +116,7 @@ export async function postJson<T>(url: string, body: unknown, signal?: AbortSign
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
   }
   if (!res.ok) throw await errorFromResponse(res)
-  try {
-    return (await res.json()) as T
-  } catch (e) {
-    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
-  }
+  return readJson<T>(res, signal)
 }
 
 /** True for errors caused by our own cancellation, which the UI must not report. */

@@ -2,7 +2,7 @@
 // the signed-in account as the author. Only without an account (the tests' header mode) is the
 // planner named in `x-yuanluo-user`, typed once and kept in localStorage.
 import { useAuth } from '../features/auth/auth-state.ts'
-import { ApiError, apiUrl, csrfHeader, errorFromResponse } from './client.ts'
+import { ApiError, apiUrl, csrfHeader, errorFromResponse, readJson } from './client.ts'
 import type {
   AdoptResult,
   Plan,
@@ -72,13 +72,7 @@ async function request<T>(
   }
   if (!res.ok) throw await errorFromResponse(res)
   if (res.status === 204) return undefined as T
-  try {
-    return (await res.json()) as T
-  } catch (e) {
-    // Cancelled while the body was arriving: a cancellation, not a malformed answer.
-    if (signal?.aborted) throw new ApiError(0, 'aborted', 'aborted')
-    throw new ApiError(res.status, 'bad_response', e instanceof Error ? e.message : String(e))
-  }
+  return readJson<T>(res, signal)
 }
 
 const planPath = (id: number) => `/api/plans/${id}`
