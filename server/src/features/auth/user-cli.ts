@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import type { Db } from '../../db/db.ts'
 import { sql } from '../../db/sql.ts'
+import { setSubject } from './oidc.queries.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from './password.ts'
 import {
   insertUser,
@@ -14,8 +15,12 @@ import {
 
 export const USAGE = `usage: npm run user -- <command>
   add <username> --role admin|planner|leader|viewer [--area <area code>] [--name <显示名>] [--password-stdin]
+      [--oidc-subject '<issuer>|<sub>']      link to a single sign-on subject at once
   passwd <username> [--password-stdin]       new password (random unless read from stdin); ends its sessions
   disable <username> | enable <username>     disabling ends every session of the account
+  link-oidc <username> '<issuer>|<sub>'      link to a single sign-on subject (the audit log's
+                                             auth.oidc.login_failed entries name unknown ones)
+  unlink-oidc <username>
   list
 A random password is printed once; with --password-stdin the first line of stdin is used instead.
 The embedded database cannot be opened while the server runs on it: stop \`npm start\` first.`
@@ -24,6 +29,14 @@ export interface CliIo {
   out: (line: string) => void
   /** The first line of standard input (only read with --password-stdin). */
   readPassword: () => Promise<string>
+}
+
+/** A single sign-on subject as stored: `<issuer URL>|<sub>`. */
+function checkSubject(subject: string): string {
+  const cut = subject.indexOf('|', subject.indexOf('://') + 3)
+  if (cut <= 0 || cut === subject.length - 1 || !/^https?:\/\//.test(subject))
+    throw new Error(`an OIDC subject is written '<issuer URL>|<sub>', got '${subject}'`)
+  return subject
 }
 
 /** Runs one command; returns the exit code. Errors are reported through `io.out` with code 1. */
@@ -36,10 +49,11 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
       area: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      'oidc-subject': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
-  const [command, username] = positionals
+  const [command, username, subjectArg] = positionals
   const fail = (msg: string) => {
     io.out(`error: ${msg}`)
     return 1
@@ -96,6 +110,7 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
           role,
           jurisdictionAreaId: role === 'admin' ? null : area,
           passwordHash: await hashPassword(password),
+          oidcSubject: values['oidc-subject'] ? checkSubject(values['oidc-subject']) : null,
         })
         io.out(`added ${name} (${role}${area && role !== 'admin' ? `, ${area}` : ''})`)
         if (shown) io.out(`password (shown once): ${password}`)
@@ -115,6 +130,20 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
         const name = needName()
         if (!(await setDisabled(db, name, command === 'disable'))) return fail(`no user ${name}`)
         io.out(`${name} ${command}d`)
+        return 0
+      }
+      case 'link-oidc':
+      case 'unlink-oidc': {
+        const name = needName()
+        const subject = command === 'link-oidc' ? checkSubject(subjectArg ?? '') : null
+        if (subject) {
+          const [other] = await db.query<{ username: string }>(
+            sql`SELECT username FROM app_user WHERE oidc_subject = ${subject} AND username <> ${name}`,
+          )
+          if (other) return fail(`${subject} is already linked to ${other.username}`)
+        }
+        if (!(await setSubject(db, name, subject))) return fail(`no user ${name}`)
+        io.out(subject ? `${name} linked to ${subject}` : `${name} unlinked from single sign-on`)
         return 0
       }
       default:
