@@ -79,7 +79,7 @@ export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
       if (found?.state === 'idle')
         throw new AppError(
           'UNAUTHENTICATED',
-          '登录已超时,请重新登录 (your session timed out after a period without activity; sign in again)',
+          '登录已超时，请重新登录 (your session timed out after a period without activity; sign in again)',
           { reason: 'idle' },
         )
     }
