@@ -22,17 +22,17 @@ interface Server {
 }
 
 /** Creates an admin account through `npm run user` and returns the password it printed once. */
-function addAdmin(databaseUrl: string): Promise<string> {
+const addAdmin = (databaseUrl: string) =>
+  userCli(databaseUrl, ['add', 'two-proc', '--role', 'admin'])
+
+/** Runs `npm run user -- <args>` (a third process) and returns the password it printed. */
+function userCli(databaseUrl: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/user.ts', 'add', 'two-proc', '--role', 'admin'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout!.on('data', (d) => (out += d))
     child.stderr!.on('data', (d) => (out += d))
@@ -42,6 +42,22 @@ function addAdmin(databaseUrl: string): Promise<string> {
       else reject(new Error(out))
     })
   })
+}
+
+/** A new session of two-proc through `s`: its cookie and CSRF token. */
+async function newSession(s: Server, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${s.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'two-proc', password }),
+  })
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return { cookie, 'x-csrf-token': csrfToken }
 }
 
 /** Signs in when the server asks for it (401 from /api/auth/me); no-op on a server without accounts. */
@@ -111,10 +127,12 @@ describeOnPostgis('two server processes on one database', () => {
   let a: Server | undefined
   let b: Server | undefined
   let ids: Record<string, number>
+  let url = ''
+  let password = ''
 
   beforeAll(async () => {
     if (!target.available) throw new Error(target.reason)
-    const url = await createDatabaseFrom(target.adminUrl, target.template, name)
+    url = await createDatabaseFrom(target.adminUrl, target.template, name)
     const db = openPg(url)
     ids = await loadTinyCity(db)
     await db.close()
@@ -123,7 +141,7 @@ describeOnPostgis('two server processes on one database', () => {
     await me.arrayBuffer()
     // A server that requires sign-in answers /api/auth/me with 401: give the test an account.
     if (me.status === 401) {
-      const password = await addAdmin(url)
+      password = await addAdmin(url)
       await Promise.all([signIn(a, password), signIn(b, password)])
     }
   }, 120_000)
@@ -198,5 +216,35 @@ describeOnPostgis('two server processes on one database', () => {
     expect(stale.status).toBe(409)
     const body = (await stale.json()) as { error: { details: { current: { households: number } } } }
     expect(body.error.details.current.households).toBe(150)
+  })
+
+  const me = async (s: Server, headers: Record<string, string>) => {
+    const res = await fetch(`${s.url}/api/auth/me`, { headers })
+    await res.arrayBuffer()
+    return res.status
+  }
+
+  it('refuses a session signed out through one process on the next request through the other', async () => {
+    const session = await newSession(a!, password)
+    // Both processes have the session cached (and B the tile).
+    expect(await me(a!, session)).toBe(200)
+    expect(await me(b!, session)).toBe(200)
+    await tile(b!)
+    const out = await fetch(`${a!.url}/api/auth/logout`, { method: 'POST', headers: session })
+    expect(out.status).toBe(200)
+    expect(await me(b!, session)).toBe(401)
+    expect((await fetch(b!.url + tilePath, { headers: session })).status).toBe(401)
+    // Other sessions go on, and a sign-out leaves the tile cache alone.
+    expect(await me(b!, b!.headers)).toBe(200)
+    expect((await tile(b!)).res.headers.get('x-tile-cache')).toBe('hit')
+  })
+
+  it('ends every session of the account in both processes when passwd runs in a third', async () => {
+    expect(await me(a!, a!.headers)).toBe(200)
+    expect(await me(b!, b!.headers)).toBe(200)
+    const fresh = await userCli(url, ['passwd', 'two-proc'])
+    expect(await me(a!, a!.headers)).toBe(401)
+    expect(await me(b!, b!.headers)).toBe(401)
+    expect(await me(b!, await newSession(a!, fresh))).toBe(200)
   })
 })
