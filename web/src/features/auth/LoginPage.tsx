@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { ApiError } from '../../api/client.ts'
 import { signIn, useAuth } from './auth-state.ts'
 import type { AuthMessages } from './messages.ts'
+import { fetchSsoEnabled, SSO_START, ssoErrorCode, withoutLoginError } from './sso.ts'
 import { fill, useAuthMessages } from './use-auth-messages.ts'
 import './auth.css'
 
@@ -24,11 +25,25 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [missing, setMissing] = useState(false)
+  const [sso, setSso] = useState(false)
+  // Why single sign-on sent us back here (the server's callback redirects to /?login_error=<code>).
+  const [ssoError, setSsoError] = useState(() => ssoErrorCode(window.location.search))
+
+  useEffect(() => {
+    const ask = new AbortController()
+    void fetchSsoEnabled(ask.signal).then((on) => {
+      if (!ask.signal.aborted) setSso(on)
+    })
+    if (ssoErrorCode(window.location.search))
+      window.history.replaceState(null, '', withoutLoginError(window.location.href))
+    return () => ask.abort()
+  }, [])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (!username.trim() || !password) return setMissing(true)
     setMissing(false)
+    setSsoError(null)
     setBusy(true)
     const ok = await signIn(username.trim(), password)
     setBusy(false)
@@ -48,6 +63,14 @@ export function LoginPage() {
             <p>{m.subtitle}</p>
           </div>
         </div>
+        {sso && (
+          <>
+            <a className="sso-button" href={SSO_START} data-testid="sso-sign-in">
+              {m.sso}
+            </a>
+            <p className="sso-or">{m.ssoOr}</p>
+          </>
+        )}
         <label>
           {m.username}
           <input
@@ -70,9 +93,9 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {(missing || error) && (
+        {(missing || error || ssoError) && (
           <p className="login-error" role="alert">
-            {missing ? m.required : signInError(error!, m)}
+            {missing ? m.required : error ? signInError(error, m) : m.ssoErrors[ssoError!]}
           </p>
         )}
         <button type="submit" disabled={busy}>

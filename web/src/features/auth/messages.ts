@@ -22,6 +22,21 @@ const zh = {
   roleLeader: '领导',
   roleViewer: '访客',
   wholeCity: '全市',
+  sso: '政务统一身份认证登录',
+  ssoOr: '或使用账号密码',
+  ssoErrors: {
+    issuer: '统一身份认证平台拒绝了本次登录(可能已取消),请重试',
+    state: '登录请求已失效或不匹配,请重新点击统一身份认证登录',
+    unavailable: '暂时无法连接统一身份认证平台,请稍后重试或使用账号密码登录',
+    token: '统一身份认证平台未能完成登录(授权码校验失败),请重试',
+    signature: '身份凭证签名无效,已拒绝登录',
+    expired: '身份凭证已过期,请重新登录(如反复出现,请检查服务器时间)',
+    claims: '身份凭证不属于本系统或本次登录,已拒绝',
+    unknown_user: '统一身份认证账号尚未开通本系统权限,请联系管理员开通',
+    disabled: '该账号已停用,请联系管理员',
+    locked: '该账号因多次登录失败已临时锁定,请稍后再试',
+    other: '统一身份认证登录失败,请重试',
+  },
 }
 const en: typeof zh = {
   title: 'Sign in to Yuanluo',
@@ -44,6 +59,24 @@ const en: typeof zh = {
   roleLeader: 'Leader',
   roleViewer: 'Viewer',
   wholeCity: 'whole city',
+  sso: 'Sign in with government SSO',
+  ssoOr: 'or with a username and password',
+  ssoErrors: {
+    issuer: 'The identity provider refused the sign-in (or it was cancelled); try again',
+    state: 'The sign-in request expired or did not match; start the SSO sign-in again',
+    unavailable:
+      'Cannot reach the identity provider now; try later or sign in with a username and password',
+    token: 'The identity provider did not complete the sign-in (code check failed); try again',
+    signature: 'The identity token has an invalid signature; sign-in refused',
+    expired:
+      'The identity token has expired; sign in again (if it repeats, check the server clock)',
+    claims: 'The identity token is not meant for this system or this sign-in; refused',
+    unknown_user:
+      'This SSO account has no access to this system yet; ask an administrator to provision it',
+    disabled: 'This account is disabled; contact an administrator',
+    locked: 'This account is temporarily locked after failed sign-ins; try again later',
+    other: 'Single sign-on failed; try again',
+  },
 }
 
 export type AuthMessages = typeof zh
