@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
+import type { OidcConfig } from '../../server/src/env.ts'
 import { generateDemoCity } from '../../server/src/demo/generate.ts'
 import { loadDemoCity } from '../../server/src/demo/load.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
@@ -19,6 +20,8 @@ const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: u
 /** How the served app authenticates: 'header' (default: no sign-in, acts as admin) or 'required'. */
 export interface ServeOptions {
   auth?: 'required' | 'header'
+  /** Extra configuration, e.g. single sign-on against a fake issuer (tests/helpers/fake-oidc.ts). */
+  env?: { OIDC?: OidcConfig }
 }
 
 /** Serves the built page and the API over `db` on a free port of 127.0.0.1. */
@@ -27,7 +30,7 @@ export async function startServer(
   opts: ServeOptions = {},
 ): Promise<{ url: string; server: ServerType }> {
   const app = createApp(
-    { db, env, log: memoryLogger() },
+    { db, env: { ...env, ...opts.env }, log: memoryLogger() },
     { webDist: resolve('web/dist'), ...(opts.auth ? { auth: opts.auth } : {}) },
   )
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
