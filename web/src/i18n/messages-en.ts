@@ -40,7 +40,6 @@ export const en: Messages = {
   errorBadResponse: 'The server sent data that cannot be read',
   errorNotFound: 'The requested data was not found',
   errorBadRequest: 'The request was not valid',
-  webglUnsupported: 'This browser lacks WebGL2; the map cannot be shown',
   areaPicker: 'Area',
   wholeCity: 'Whole city',
   allDistricts: 'All districts',
@@ -57,7 +56,6 @@ export const en: Messages = {
   stationWalk: 'within {m} m walk',
   statusBreakdown: 'Coverage of old compounds',
   households: 'households',
-  unitCompounds: '',
   legend: 'Legend',
   legendNote:
     'Counts are compounds in the current area; pale fill marks compounds that are not old',
@@ -142,7 +140,6 @@ export const en: Messages = {
   jointFieldRangeInt: 'Invalid: a whole number from {min} to {max}',
   jointFieldRange: 'Invalid: from {min} to {max}',
   jointFieldInvalid: 'Invalid value',
-  jointOtherIssues: 'The request was not valid',
   jointIdle: 'Choose an area, adjust the rules, then run the analysis.',
   jointSummaryOf: 'Result: {area}',
   jointCandidatesN: '{n} candidate joint branches',
@@ -174,7 +171,6 @@ export const en: Messages = {
   jointRemoveDraft: 'Remove from draft',
   jointLegendCandidate: 'Candidate joint branch',
   jointLegendLeftover: 'Left over (needs an instructor)',
-  jointLegendSelected: 'Compounds of the chosen candidate',
   // station siting
   errorSiting: 'The station siting analysis failed',
   errorSitingCurve: 'The coverage curve could not be computed',
@@ -294,6 +290,4 @@ export const en: Messages = {
   sitingNoteFewUseful: 'Only {n} of the {k} new stations add anything; the rest are left out',
   sitingNoteCurveCapacity: 'The coverage curve ignores station capacity',
   sitingExport: 'Export GeoJSON',
-  sitingSavePlan: 'Save into a plan',
-  sitingSavePlanLater: 'Plans come with a later version',
 }

@@ -40,7 +40,6 @@ export const zh = {
   errorBadResponse: '服务器返回的数据无法解析',
   errorNotFound: '未找到所请求的数据',
   errorBadRequest: '请求参数有误',
-  webglUnsupported: '此浏览器不支持 WebGL2，无法显示地图',
   // area picker
   areaPicker: '选择区域',
   wholeCity: '全市',
@@ -59,7 +58,6 @@ export const zh = {
   stationWalk: '步行 {m} 米内',
   statusBreakdown: '老旧小区覆盖情况',
   households: '户',
-  unitCompounds: '个',
   // legend
   legend: '图例',
   legendNote: '数字为当前范围内的小区数；浅色为非老旧小区',
@@ -144,7 +142,6 @@ export const zh = {
   jointFieldRangeInt: '取值无效：应为 {min}–{max} 的整数',
   jointFieldRange: '取值无效：应在 {min}–{max} 之间',
   jointFieldInvalid: '取值无效',
-  jointOtherIssues: '请求参数有误',
   jointIdle: '选择范围、调整规则后点击“运行分析”。',
   jointSummaryOf: '分析结果：{area}',
   jointCandidatesN: '候选联合支部 {n} 个',
@@ -176,7 +173,6 @@ export const zh = {
   jointRemoveDraft: '移出草案',
   jointLegendCandidate: '候选联合支部',
   jointLegendLeftover: '未能编入（待派指导员）',
-  jointLegendSelected: '选中候选的小区',
   // station siting
   errorSiting: '服务站选址分析失败',
   errorSitingCurve: '覆盖率曲线计算失败',
@@ -292,8 +288,6 @@ export const zh = {
   sitingNoteFewUseful: '新增 {k} 个站中只有 {n} 个能增加覆盖，其余未列出',
   sitingNoteCurveCapacity: '覆盖率曲线未考虑单站容量',
   sitingExport: '导出 GeoJSON',
-  sitingSavePlan: '保存到规划方案',
-  sitingSavePlanLater: '规划方案功能将在后续版本提供',
 }
 
 export type MessageKey = keyof typeof zh

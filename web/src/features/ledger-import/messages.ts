@@ -1,7 +1,6 @@
 // The import wizard's strings, merged into the app's messages (i18n/messages-zh.ts, -en.ts).
 
 export const ledgerImportZh = {
-  importOpen: '导入台账',
   impTitle: '导入台账',
   impClose: '关闭导入',
   impStepFiles: '1. 选择文件',
@@ -14,7 +13,6 @@ export const ledgerImportZh = {
   impAccepts:
     '支持 .zip（Shapefile）、同一组 .shp/.shx/.dbf/.prj/.cpg、.geojson/.json、.csv、.xlsx',
   impTotal: '共 {n} 个文件，{size}',
-  impLimit: '上传上限 {limit}',
   impBadExtension:
     '不支持的文件：{files}。支持 .zip、.shp/.shx/.dbf/.prj/.cpg、.geojson、.json、.csv、.xlsx',
   impMixed: '一次只能导入一个文件（或同一组 Shapefile 文件）：{files}',
@@ -112,7 +110,6 @@ export const ledgerImportZh = {
 }
 
 export const ledgerImportEn: Record<keyof typeof ledgerImportZh, string> = {
-  importOpen: 'Import ledger',
   impTitle: 'Import ledger',
   impClose: 'Close import',
   impStepFiles: '1. Choose files',
@@ -125,7 +122,6 @@ export const ledgerImportEn: Record<keyof typeof ledgerImportZh, string> = {
   impAccepts:
     'Accepts .zip (Shapefile), a set of .shp/.shx/.dbf/.prj/.cpg, .geojson/.json, .csv, .xlsx',
   impTotal: '{n} file(s), {size}',
-  impLimit: 'upload limit {limit}',
   impBadExtension:
     'Unsupported file(s): {files}. Accepted: .zip, .shp/.shx/.dbf/.prj/.cpg, .geojson, .json, .csv, .xlsx',
   impMixed: 'Import one file (or one set of shapefile parts) at a time: {files}',

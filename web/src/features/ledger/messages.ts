@@ -74,7 +74,6 @@ export const ledgerZh = {
   fundingNone: '暂无经费记录',
   fundingNoOrg: '该小区没有党组织，经费须记在党组织名下',
   fundingYear: '{year} 年',
-  loadingRecord: '正在读取……',
 }
 
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
@@ -151,5 +150,4 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   fundingNone: 'No funding recorded',
   fundingNoOrg: 'No organisation covers this compound; funding is recorded per organisation',
   fundingYear: '{year}',
-  loadingRecord: 'Reading…',
 }
