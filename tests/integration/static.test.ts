@@ -50,6 +50,7 @@ describe('files the server serves beside the API', () => {
       uploadLimitMb: 200,
       compounds: 12,
       pageFeatureLimit: 60000,
+      sso: false,
     })
   })
 
