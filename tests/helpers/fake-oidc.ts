@@ -110,7 +110,7 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
       alg === 'ES256'
         ? sign('sha256', Buffer.from(input), { key: key.private, dsaEncoding: 'ieee-p1363' })
         : sign('sha256', Buffer.from(input), key.private)
-    if (t.tamper) sig[sig.length - 1] ^= 1
+    if (t.tamper) sig.writeUInt8(sig.readUInt8(sig.length - 1) ^ 1, sig.length - 1)
     return `${input}.${sig.toString('base64url')}`
   }
 

@@ -258,6 +258,10 @@ describeEachDb('OpenID Connect single sign-on', (getDb) => {
       'state',
     )
     await expectRefused(await signInThrough(app, issuer, { error: 'access_denied' }), 'issuer')
+    await expectRefused(
+      await signInThrough(app, issuer, {}, { query: (q) => q.set('iss', 'https://evil.example') }),
+      'issuer',
+    )
     expect(issuer.tokenRequests.length).toBe(before)
   })
 

@@ -134,6 +134,9 @@ export async function verifyIdToken(token: string, opts: VerifyOptions): Promise
   } catch {
     throw new TokenError('signature', `the issuer's key ${kid ?? ''} cannot be read`)
   }
+  const bits = key.asymmetricKeyDetails?.modulusLength
+  if (spec.kty === 'RSA' && (bits === undefined || bits < 2048))
+    throw new TokenError('signature', `the issuer's RSA key ${kid ?? ''} is shorter than 2048 bits`)
   if (!checkSignature(key, spec, Buffer.from(`${h}.${p}`), Buffer.from(s, 'base64url')))
     throw new TokenError('signature', 'the ID token signature does not verify')
 

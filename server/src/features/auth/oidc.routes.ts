@@ -217,6 +217,9 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
             'issuer',
             `the issuer answered ${q.error}: ${q.error_description ?? ''}`,
           )
+        // RFC 9207: an issuer that names itself must be ours (a mix-up with another issuer otherwise).
+        if (q.iss !== undefined && q.iss !== oidc.config.issuer)
+          throw new Refusal('issuer', `the answer comes from issuer ${q.iss}`)
         if (!flow) throw new Refusal('state', 'no sign-in in progress (missing or expired cookie)')
         if (!q.state || !sameText(q.state, flow.state))
           throw new Refusal('state', 'the state does not match the sign-in in progress')
