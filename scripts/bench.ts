@@ -225,6 +225,7 @@ if (wanted('dashboard-page')) await dashboardPageFigures(record)
 
 // The ledger table over the whole city: scroll frames, search, filter, sort (bench/ledger-page.ts).
 if (wanted('ledger-page')) await ledgerPageFigures(record)
+if (wanted('tile-page')) await (await import('./bench/tile-page.ts')).tilePageFigures(record)
 
 if (pgliteServer) await stop(pgliteServer)
 

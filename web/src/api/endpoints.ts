@@ -38,9 +38,9 @@ export const fetchAreaShapes = (level: AreaLevel, signal?: AbortSignal) =>
 export const fetchArea = (id: string, signal?: AbortSignal) =>
   getJson<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`, signal)
 
-/** All compounds of the city (~20,000 polygons); filtered client-side for now. */
-export const fetchCompounds = (signal?: AbortSignal) =>
-  getJson<CompoundCollection>('/api/compounds', signal)
+/** Compounds by the URL of a plan (compounds-slice.ts `compoundsUrl`): all, or one area's. */
+export const fetchCompounds = (url: string, signal?: AbortSignal) =>
+  getJson<CompoundCollection>(url, signal)
 
 export const fetchCompound = (id: number, signal?: AbortSignal) =>
   getJson<CompoundDetail>(`/api/compounds/${id}`, signal)

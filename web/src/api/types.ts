@@ -152,4 +152,7 @@ export interface AppConfig {
   basemap: BasemapConfig
   /** Largest ledger upload the server accepts, in MB; unknown from a server that does not say. */
   uploadLimitMb?: number
+  /** Compounds in the database; with more than `pageFeatureLimit` the page draws vector tiles. */
+  compounds?: number
+  pageFeatureLimit?: number
 }

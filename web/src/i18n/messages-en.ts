@@ -1,12 +1,14 @@
 // English strings; the Messages type makes a missing or extra key a compile error.
 import { dashboardEn } from '../features/dashboard/messages.ts'
 import { ledgerEn } from '../features/ledger/messages.ts'
+import { tileEn } from '../map/messages.ts'
 import { ledgerImportEn } from '../features/ledger-import/messages.ts'
 import { plansEn } from '../features/plans/messages.ts'
 import type { Messages } from './messages-zh.ts'
 
 export const en: Messages = {
   ...ledgerEn,
+  ...tileEn,
   ...ledgerImportEn,
   ...dashboardEn,
   ...plansEn,

@@ -2,11 +2,13 @@
 // Each workspace keeps its own strings beside its code (features/<view>/messages.ts), merged here.
 import { dashboardZh } from '../features/dashboard/messages.ts'
 import { ledgerZh } from '../features/ledger/messages.ts'
+import { tileZh } from '../map/messages.ts'
 import { ledgerImportZh } from '../features/ledger-import/messages.ts'
 import { plansZh } from '../features/plans/messages.ts'
 
 export const zh = {
   ...ledgerZh,
+  ...tileZh,
   ...ledgerImportZh,
   ...dashboardZh,
   ...plansZh,

@@ -5,6 +5,7 @@ import { selectCompound } from '../store/loaders.ts'
 import { planClick, planCursor, planPickAt } from '../store/plans-loaders.ts'
 import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
+import { ListTooLargeNotice } from './ListTooLargeNotice.tsx'
 import { useMapSync } from './use-map-sync.ts'
 import './map.css'
 
@@ -52,5 +53,10 @@ export function MapView() {
 
   useMapSync(handles)
 
-  return <div ref={container} className="map" role="region" aria-label={t('mapAria')} />
+  return (
+    <>
+      <div ref={container} className="map" role="region" aria-label={t('mapAria')} />
+      <ListTooLargeNotice />
+    </>
+  )
 }

@@ -11,7 +11,9 @@ import { JOINT_CANDIDATES_LAYER_ID } from '../layers/joint-candidates-layer.ts'
 import { PLAN_BRANCHES_LAYER_ID } from '../layers/plan-branches-layer.ts'
 import { SITING_POINTS_LAYER_ID, type PointDatum } from '../layers/siting-points-layer.ts'
 import { SITING_SITES_LAYER_ID } from '../layers/siting-sites-layer.ts'
+import type { Hover } from '../store/compounds-slice.ts'
 import { plainStyle } from './plain-style.ts'
+import { tileCompoundAt, tilesShown } from './tile-compounds.ts'
 import { installTestHook, type DrawnField, type YuanluoTestHook } from './test-hook.ts'
 
 // MapLibre 6 finds its worker next to its own module by default, which breaks once Vite has
@@ -23,7 +25,7 @@ export const CHENGDU_CENTER: LngLat = [104.0657, 30.6574]
 export const CITY_ZOOM = 10.5
 
 export interface MapCallbacks {
-  onHover: (info: { x: number; y: number; id: number } | null) => void
+  onHover: (info: Hover | null) => void
   onClick: (id: number | null) => void
   /** True while clicks place candidate sites (station siting) instead of opening compounds. */
   placing: () => boolean
@@ -107,6 +109,8 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
       drawnThisFrame.clear()
     },
     onHover: (info) => {
+      // Over vector tiles MapLibre's mousemove (below) answers; deck would only say "nothing".
+      if (tilesShown(map)) return
       const placing = cb.placing()
       const id = placing ? null : featureId(info)
       cb.onHover(id === null ? null : { x: info.x, y: info.y, id })
@@ -132,6 +136,7 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
     }
     const own = cb.pickAt?.([e.lngLat.lng, e.lngLat.lat])
     if (own !== undefined) return cb.onClick(own)
+    if (tilesShown(map)) return cb.onClick(tileCompoundAt(map, e.point)?.id ?? null)
     const info = overlay.pickObject({
       x: e.point.x,
       y: e.point.y,
@@ -139,6 +144,18 @@ export function createMap(container: HTMLElement, cb: MapCallbacks): MapHandles 
       layerIds: [COMPOUNDS_LAYER_ID],
     })
     cb.onClick(info ? featureId(info) : null)
+  })
+  // Tile mode's hover: the compound under the pointer from the rendered tiles, with its properties.
+  map.on('mousemove', (e) => {
+    if (!tilesShown(map)) return
+    const placing = cb.placing()
+    const hit = placing ? null : tileCompoundAt(map, e.point)
+    cb.onHover(hit && { x: e.point.x, y: e.point.y, id: hit.id, tile: hit.props })
+    const tool = cb.toolCursor?.() ?? null
+    map.getCanvas().style.cursor = tool ?? (placing ? 'crosshair' : hit ? 'pointer' : '')
+  })
+  map.on('mouseout', () => {
+    if (tilesShown(map)) cb.onHover(null)
   })
   map.on('load', () => {
     // The overlay places its layer groups relative to our style layers, so it waits for them.

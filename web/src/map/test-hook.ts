@@ -16,10 +16,20 @@ export interface YuanluoTestHook {
   drawnAt: Partial<Record<DrawnField, number>>
   /** True once the map's style and sources have loaded and the first frame was drawn. */
   mapReady: boolean
+  /** How compounds are drawn: deck.gl over one GeoJSON, or MapLibre vector tiles; unset until known. */
+  mode?: 'geojson' | 'tiles'
+  /** Tile mode: distinct compounds in the rendered tile fill layer, updated when the map is idle. */
+  tileCompoundsRendered: number
+  /** performance.now() when the map first went idle with tile compounds (or hexagons) drawn. */
+  tileFirstDrawnAt?: number
+  /** Tile mode: distinct compounds rendered now, optionally of one status (queryRenderedFeatures). */
+  renderedTileCompounds(status?: string): number
   /** Viewport (page) pixel position of a point, for clicking it. */
   project(lngLat: LngLat): [number, number]
   /** Flies the camera; resolves on `moveend`. */
   flyTo(lngLat: LngLat, zoom: number): Promise<void>
+  /** Moves the camera at once (benches pan one step per animation frame). */
+  jumpTo(lngLat: LngLat, zoom: number): void
 }
 
 /** The hook's counts of drawn features, each fed by one deck layer. */
@@ -41,6 +51,8 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
     planCompoundsDrawn: 0,
     drawnAt: {},
     mapReady: false,
+    tileCompoundsRendered: 0,
+    renderedTileCompounds: () => 0,
     project([lng, lat]) {
       const p = map.project([lng, lat])
       const rect = map.getContainer().getBoundingClientRect()
@@ -52,6 +64,9 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
         // Bounded so a test never waits on a long animation under a software renderer.
         map.flyTo({ center: [lng, lat], zoom, essential: true, maxDuration: 1500 })
       })
+    },
+    jumpTo([lng, lat], zoom) {
+      map.jumpTo({ center: [lng, lat], zoom })
     },
   }
   window.__yuanluo = hook

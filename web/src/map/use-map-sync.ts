@@ -24,6 +24,8 @@ import { useDashboardLayers } from './use-dashboard-layers.ts'
 import { useLedgerLayers } from './use-ledger-layers.ts'
 import { usePlansLayers } from './use-plans-layers.ts'
 import { useSitingLayers } from './use-siting-layers.ts'
+import { useTileCompounds } from './use-tile-compounds.ts'
+import type { CompoundFeature } from '../api/types.ts'
 import {
   FIRST_LINE_LAYER,
   SELECTED_AREA_LAYERS,
@@ -91,6 +93,8 @@ function useJointLayers(h: MapHandles | null, joint: JointMapData) {
   )
 }
 
+const NO_FEATURES: CompoundFeature[] = []
+
 /** deck.gl layers from the compounds, the legend filter, the chosen area and the selection. */
 function useDeckLayers(h: MapHandles | null, ready: boolean) {
   const visible = useVisibleFeatures()
@@ -106,12 +110,14 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
   const plansLayers = usePlansLayers(h)
   const faded =
     joint.candidates.length > 0 || joint.leftovers.length > 0 || siting.demand.length > 0
+  // Tile mode: MapLibre draws the compounds and the selection; deck keeps the analyses on top.
+  const tiles = useTileCompounds(h, ready, faded)
   useEffect(() => {
     if (!h || !ready) return
     h.overlay.setProps({
       layers: [
         compoundsLayer({
-          data: visible,
+          data: tiles ? NO_FEATURES : visible,
           inside: restriction.inside,
           insideKey: restriction.key,
           outlined,
@@ -123,12 +129,13 @@ function useDeckLayers(h: MapHandles | null, ready: boolean) {
         ...dashboardLayers,
         ...plansLayers,
         ...ledgerLayers,
-        selectedCompoundLayer(selected),
+        selectedCompoundLayer(tiles ? null : selected),
       ],
     })
   }, [
     h,
     ready,
+    tiles,
     visible,
     restriction,
     selected,

@@ -11,7 +11,8 @@ import { load, selectCompound } from './loaders.ts'
 export function loadLedgerColumns(force = false) {
   const s = useStore.getState()
   const features = dataOf(s.compounds)?.features ?? null
-  if (!features) return
+  // Tile mode over an area too large to list: no rows to join columns to (ListTooLargeNotice).
+  if (!features || (features.length === 0 && s.compoundsPlan?.kind === 'none')) return
   if (!force && s.ledgerColumnsFor === features && s.ledgerColumns.status !== 'error') return
   useStore.setState({ ledgerColumnsFor: features })
   return load(

@@ -3,11 +3,12 @@
 // the error banner to show with a retry.
 import { isAbort } from '../api/client.ts'
 import * as api from '../api/endpoints.ts'
-import type { AreaLevel } from '../api/types.ts'
+import type { AppConfig, AreaLevel, CompoundCollection } from '../api/types.ts'
 import { buildParentIndex, type ParentIndex } from './area-index.ts'
 import { choose, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
 import { nextFocus, optionsKey } from './area-slice.ts'
-import { begin, fail, succeed, type Async } from './async.ts'
+import { begin, dataOf, fail, succeed, type Async } from './async.ts'
+import { compoundsPlan, compoundsUrl, mapModeOf } from './compounds-slice.ts'
 import { useStore, type AppState } from './index.ts'
 import type { BoundaryLevel } from './ui-slice.ts'
 
@@ -48,21 +49,61 @@ export function abortLoad(slot: string): void {
   inflight.delete(slot)
 }
 
+let configRequest: Promise<AppConfig | undefined> | undefined
+
 export const loadConfig = () =>
-  load(
+  (configRequest = load(
     'config',
     'config',
     { get: (s) => s.config, put: (_, config) => ({ config }) },
     api.fetchConfig,
-  )
+  ))
 
-export const loadCompounds = () =>
-  load(
+/** The server configuration, waiting for the request in flight (or making one). */
+async function configReady(): Promise<AppConfig | undefined> {
+  const known = dataOf(useStore.getState().config)
+  if (known) return known
+  return (await (configRequest ?? loadConfig())) ?? dataOf(useStore.getState().config)
+}
+
+const NO_COMPOUNDS: CompoundCollection = { type: 'FeatureCollection', features: [] }
+
+/** Compounds in an area: from the figures already loaded for it, else asked. */
+async function compoundsIn(areaId: string, signal: AbortSignal): Promise<number> {
+  const stats = useStore.getState().stats
+  if (stats.status === 'ready' && stats.key === areaId) return stats.data.compounds
+  return (await api.fetchStats(areaId, signal)).compounds
+}
+
+/**
+ * The compound list: every compound in GeoJSON mode; in tile mode the chosen area's, when it
+ * holds no more than the page feature limit, else none (compoundsPlan says which and why).
+ * Called again whenever the chosen area changes in tile mode (showArea).
+ */
+export async function loadCompounds() {
+  const config = await configReady()
+  const mode = mapModeOf(config)
+  if (!config || !mode) return undefined // the config's failure is on the banner; its retry reloads both
+  const areaId = mode === 'tiles' ? selectedAreaId(useStore.getState().areaPath) : null
+  if (useStore.getState().mapMode !== mode) useStore.setState({ mapMode: mode })
+  const key = mode === 'geojson' ? 'city' : `tiles:${areaId ?? 'all'}`
+  return load(
     'compounds',
-    'city',
+    key,
     { get: (s) => s.compounds, put: (_, compounds) => ({ compounds }) },
-    api.fetchCompounds,
+    async (signal) => {
+      const count =
+        mode === 'tiles' && areaId !== null
+          ? await compoundsIn(areaId, signal)
+          : (config.compounds ?? 0)
+      const plan = compoundsPlan(mode, areaId, count, config.pageFeatureLimit ?? Infinity)
+      const url = compoundsUrl(plan)
+      const data = url ? await api.fetchCompounds(url, signal) : NO_COMPOUNDS
+      if (!signal.aborted) useStore.setState({ compoundsPlan: plan })
+      return data
+    },
   )
+}
 
 export const loadBoundaries = (level: BoundaryLevel) =>
   load(
@@ -114,6 +155,8 @@ export const loadStats = (areaId: string | null) =>
 /** Makes `areaId` (null: the city) the area of the figures and flies the map to it. */
 export async function showArea(areaId: string | null): Promise<void> {
   void loadStats(areaId)
+  // In tile mode the list is the chosen area's (GeoJSON mode holds every compound already).
+  if (useStore.getState().mapMode === 'tiles') void loadCompounds()
   if (areaId === null) {
     inflight.get('area')?.abort()
     useStore.setState((s) => ({

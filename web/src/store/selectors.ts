@@ -5,6 +5,7 @@ import type { CompoundFeature, CoverageStatus } from '../api/types.ts'
 import { communitiesWithin, type ParentIndex } from './area-index.ts'
 import { selectedAreaId } from './area-path.ts'
 import { dataOf } from './async.ts'
+import type { Hover } from './compounds-slice.ts'
 import { countByStatus, type StatusCounts } from './status-counts.ts'
 
 const NO_FEATURES: CompoundFeature[] = []
@@ -77,8 +78,55 @@ export const byIdOf = memoLast(
   (features: CompoundFeature[]) => new Map(features.map((f) => [f.properties.id, f])),
 )
 
-/** A compound's feature by id, or null. */
+/** The hovered tile feature as a list feature (no name, code or shape: tiles do not carry them). */
+const tileFeatureOf = memoLast((hover: Hover | null): CompoundFeature | null => {
+  if (!hover?.tile) return null
+  const t = hover.tile
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [0, 0] },
+    properties: {
+      id: hover.id,
+      code: '',
+      name: '',
+      status: t.status,
+      isOld: t.isOld,
+      households: t.households,
+      membersFull: t.members,
+      communityId: t.communityId,
+    },
+  }
+})
+
+/**
+ * A compound's feature by id, or null. In tile mode a compound outside the loaded list is known
+ * only while hovered, from its tile's properties (enough for the tooltip's status and figures).
+ */
 export function useFeature(id: number | null): CompoundFeature | null {
   const features = useFeatures()
-  return id === null ? null : (byIdOf(features).get(id) ?? null)
+  // Re-renders only when the hovered tile feature is this compound, not on every pointer move.
+  const tile = useStore((s) => (id !== null && s.hover?.id === id ? tileFeatureOf(s.hover) : null))
+  if (id === null) return null
+  return byIdOf(features).get(id) ?? tile
+}
+
+/** True in tile mode when the chosen area (or the whole dataset) holds too many compounds to list. */
+export const useListTooLarge = () => useStore((s) => s.compoundsPlan?.kind === 'none')
+
+const allAreaIdsOf = memoLast((parents: ParentIndex) => [...parents.keys()])
+
+const tileRestrictionOf = memoLast(
+  (areaId: string | null, parents: ParentIndex): AreaRestriction => {
+    // Every area id of the hierarchy: those inside that are not communities never match a
+    // compound's communityId, so they cost nothing in the tile filter.
+    const inside = communitiesWithin(areaId, allAreaIdsOf(parents), parents)
+    return { inside, key: inside ? `${areaId}:${parents.size}` : 'all' }
+  },
+)
+
+/** Tile mode's restriction: communities of the chosen area from the hierarchy, not the list. */
+export function useTileRestriction(): AreaRestriction {
+  const areaId = useStore((s) => selectedAreaId(s.areaPath))
+  const parents = useStore((s) => dataOf(s.hierarchy) ?? NO_PARENTS)
+  return tileRestrictionOf(areaId, parents)
 }

@@ -12,7 +12,10 @@ export function Legend() {
   const { t, lang, statusName } = useT()
   const counts = useStatusCounts()
   // Before the compounds arrive (or when they failed) a count of 0 would be a false statement.
-  const known = useStore((s) => dataOf(s.compounds) !== undefined)
+  const known = useStore(
+    (s) => dataOf(s.compounds) !== undefined && s.compoundsPlan?.kind !== 'none',
+  )
+  const tiles = useStore((s) => s.mapMode === 'tiles')
   const hidden = useStore((s) => s.hiddenStatuses)
   const toggle = useStore((s) => s.toggleStatus)
   return (
@@ -41,6 +44,7 @@ export function Legend() {
         })}
       </ul>
       <p className="legend-note">{t('legendNote')}</p>
+      {tiles && <p className="legend-note">{t('tileHexNote')}</p>}
     </section>
   )
 }

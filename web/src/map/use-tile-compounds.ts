@@ -1,0 +1,53 @@
+// Tile mode's side of the store → map sync: adds the vector tile layers once the mode is known,
+// restyles them on legend toggles, the chosen area and analyses, outlines the selection, and
+// keeps the test hook's rendered count.
+import { useEffect, useMemo } from 'react'
+import { TILE_LAYER, selectedFilter } from '../layers/tile-compounds-style.ts'
+import { useStore } from '../store/index.ts'
+import { useTileRestriction } from '../store/selectors.ts'
+import type { MapHandles } from './create-map.ts'
+import {
+  addTileLayers,
+  removeTileLayers,
+  restyleTileLayers,
+  setHookMode,
+  watchTileRendering,
+} from './tile-compounds.ts'
+
+export function useTileCompounds(h: MapHandles | null, ready: boolean, faded: boolean): boolean {
+  const mode = useStore((s) => s.mapMode)
+  const hidden = useStore((s) => s.hiddenStatuses)
+  const restriction = useTileRestriction()
+  const selectedId = useStore((s) => s.selectedId)
+  const tiles = mode === 'tiles'
+  const state = useMemo(
+    () => ({ hidden, inside: restriction.inside ? [...restriction.inside] : null, faded }),
+    [hidden, restriction, faded],
+  )
+
+  useEffect(() => {
+    if (h) setHookMode(h.hook, mode)
+  }, [h, mode])
+
+  // Added once per map in tile mode; the state at that moment comes from the restyle effect.
+  useEffect(() => {
+    if (!h || !ready || !tiles) return
+    addTileLayers(h.map, window.location.origin, { hidden: [], inside: null, faded: false })
+    const unwatch = watchTileRendering(h.map, h.hook)
+    return () => {
+      unwatch()
+      removeTileLayers(h.map)
+    }
+  }, [h, ready, tiles])
+
+  useEffect(() => {
+    if (h && ready && tiles) restyleTileLayers(h.map, state)
+  }, [h, ready, tiles, state])
+
+  useEffect(() => {
+    if (!h || !ready || !tiles || !h.map.getLayer(TILE_LAYER.selected)) return
+    h.map.setFilter(TILE_LAYER.selected, selectedFilter(selectedId) as never)
+  }, [h, ready, tiles, selectedId])
+
+  return tiles
+}
