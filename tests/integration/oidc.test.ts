@@ -343,6 +343,25 @@ describeEachDb('OpenID Connect single sign-on', (getDb) => {
     expect(await runUserCommand(getDb(), ['unlink-oidc', 'cli-user'], io)).toBe(0)
     await expectRefused(await signInThrough(app, issuer), 'unknown_user')
     expect(lines.join('\n')).toContain('already linked to cli-user')
+
+    // An account for single sign-on only: no password, linked at creation.
+    const add = ['add', 'sso-only', '--role', 'viewer', '--no-password']
+    expect(
+      await runUserCommand(getDb(), [...add, '--oidc-subject', `${issuer.url}|S-ONLY`], io),
+    ).toBe(0)
+    expect(lines.join('\n')).not.toContain('password (shown once)')
+    const [only] = await getDb().query<{ h: string | null }>(
+      sql`SELECT password_hash AS h FROM app_user WHERE username = 'sso-only'`,
+    )
+    expect(only!.h).toBeNull()
+    issuer.user = { sub: 'S-ONLY' }
+    expect((await signInThrough(app, issuer)).location).toBe('/')
+    const form = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sso-only', password: 'anything at all' }),
+    })
+    expect(form.status).toBe(401)
   })
 })
 

@@ -16,6 +16,7 @@ import {
 export const USAGE = `usage: npm run user -- <command>
   add <username> --role admin|planner|leader|viewer [--area <area code>] [--name <显示名>] [--password-stdin]
       [--oidc-subject '<issuer>|<sub>']      link to a single sign-on subject at once
+      [--no-password]                        single sign-on only: the password form never opens it
   passwd <username> [--password-stdin]       new password (random unless read from stdin); ends its sessions
   disable <username> | enable <username>     disabling ends every session of the account
   link-oidc <username> '<issuer>|<sub>'      link to a single sign-on subject (the audit log's
@@ -50,6 +51,7 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
       name: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       'oidc-subject': { type: 'string' },
+      'no-password': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -103,13 +105,15 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
         }
         const [taken] = await db.query(sql`SELECT 1 FROM app_user WHERE username = ${name}`)
         if (taken) return fail(`user ${name} already exists`)
-        const { password, shown } = await newPassword()
+        const { password, shown } = values['no-password']
+          ? { password: null, shown: false }
+          : await newPassword()
         await insertUser(db, {
           username: name,
           displayName: values.name?.trim() || name,
           role,
           jurisdictionAreaId: role === 'admin' ? null : area,
-          passwordHash: await hashPassword(password),
+          passwordHash: password === null ? null : await hashPassword(password),
           oidcSubject: values['oidc-subject'] ? checkSubject(values['oidc-subject']) : null,
         })
         io.out(`added ${name} (${role}${area && role !== 'admin' ? `, ${area}` : ''})`)
