@@ -40,7 +40,7 @@ describeWithBrowser('joint branch planning', (getBrowser) => {
     await page.getByTestId('joint-toggle').click()
     await page.locator('input[name="minMembers"]').fill('0')
     await page.getByTestId('joint-run').click()
-    const invalid = page.locator('.joint-rule.invalid')
+    const invalid = page.locator('.analysis-field.invalid')
     await invalid.first().waitFor({ timeout: 30_000 })
     expect(await invalid.first().textContent()).toMatch(/[\u4e00-\u9fff]/)
     expect(await page.locator('input[name="minMembers"]').getAttribute('aria-invalid')).toBe('true')

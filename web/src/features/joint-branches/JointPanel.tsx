@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
 import type { JointTab } from '../../store/joint-branches-slice.ts'
 import { useJointResult } from '../../store/joint-selectors.ts'
+import { AnalysisHeader } from '../analysis-panel/AnalysisHeader.tsx'
 import { CandidateList } from './CandidateList.tsx'
 import { DraftList } from './DraftList.tsx'
 import { JointRulesForm } from './JointRulesForm.tsx'
@@ -52,18 +53,16 @@ export function JointPanel() {
   const drafts = useStore((s) => s.jointDrafts.length)
   const setOpen = useStore((s) => s.setJointOpen)
   return (
-    <section className="panel joint-panel" data-testid="joint-panel" aria-labelledby="joint-title">
-      <header className="joint-header">
-        <h2 id="joint-title">{t('jointTitle')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('close')}
-          onClick={() => setOpen(false)}
-        >
-          ×
-        </button>
-      </header>
+    <section
+      className="panel analysis-panel"
+      data-testid="joint-panel"
+      aria-labelledby="joint-title"
+    >
+      <AnalysisHeader
+        titleId="joint-title"
+        title={t('jointTitle')}
+        onClose={() => setOpen(false)}
+      />
       <p className="muted joint-intro">{t('jointIntro')}</p>
       <JointRulesForm />
       {result ? <JointSummary result={result} /> : <p className="muted">{t('jointIdle')}</p>}

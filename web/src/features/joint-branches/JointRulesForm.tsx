@@ -17,8 +17,10 @@ import {
   type SwitchableField,
 } from '../../store/joint-form.ts'
 import { runJointAnalysis } from '../../store/joint-loaders.ts'
+import { FieldErrorNote } from '../analysis-panel/FieldErrorNote.tsx'
 import { Spinner } from '../status/Spinner.tsx'
 import { fieldMessage } from './field-message.ts'
+import '../analysis-panel/analysis-panel.css'
 import './joint-form.css'
 
 interface NumberRuleSpec {
@@ -42,19 +44,7 @@ const FLAG_RULES: { field: FlagField; label: MessageKey }[] = [
 ]
 
 function FieldNote({ field, error }: { field: FormField; error: FieldError | undefined }) {
-  const { t } = useT()
-  if (!error) return null
-  return (
-    <p
-      className="joint-field-error"
-      role="alert"
-      data-field={field}
-      // The server's own wording (English) stays reachable for whoever reports the problem.
-      title={error.kind === 'invalid' ? error.message : undefined}
-    >
-      {fieldMessage(t, field, error)}
-    </p>
-  )
+  return <FieldErrorNote field={field} error={error} describe={fieldMessage} />
 }
 
 function NumberRule({ spec, error }: { spec: NumberRuleSpec; error: FieldError | undefined }) {
@@ -67,9 +57,9 @@ function NumberRule({ spec, error }: { spec: NumberRuleSpec; error: FieldError |
   const setEnabled = useStore((s) => s.setJointEnabled)
   const limits = FIELD_LIMITS[field]
   return (
-    <div className={error ? 'joint-rule invalid' : 'joint-rule'}>
+    <div className={error ? 'analysis-field invalid' : 'analysis-field'}>
       <label htmlFor={id}>{t(spec.label)}</label>
-      <div className="joint-rule-input">
+      <div className="analysis-control">
         {switchable && (
           <input
             type="checkbox"
@@ -92,7 +82,7 @@ function NumberRule({ spec, error }: { spec: NumberRuleSpec; error: FieldError |
           aria-invalid={error ? true : undefined}
           onChange={(e) => edit(field, e.target.value)}
         />
-        <span className="joint-unit">{t(spec.unit)}</span>
+        <span className="analysis-unit">{t(spec.unit)}</span>
       </div>
       <FieldNote field={field} error={error} />
     </div>
@@ -108,7 +98,7 @@ function AreaChoice({ error }: { error: FieldError | undefined }) {
   const area = useStore(useShallow(jointAreaOf))
   const pickedName = area && area.level !== 'city' ? (area.name ?? area.id) : ''
   return (
-    <div className={error ? 'joint-rule joint-area invalid' : 'joint-rule joint-area'}>
+    <div className={error ? 'analysis-field joint-area invalid' : 'analysis-field joint-area'}>
       <label htmlFor={id}>{t('jointArea')}</label>
       <select
         id={id}
@@ -143,16 +133,21 @@ export function JointRulesForm() {
     void runJointAnalysis()
   }
   return (
-    <form className="joint-form" onSubmit={submit} noValidate aria-label={t('jointRules')}>
+    <form
+      className="analysis-form joint-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('jointRules')}
+    >
       <AreaChoice error={errors.area} />
-      <fieldset className="joint-rules">
+      <fieldset className="analysis-fields">
         <legend>{t('jointRules')}</legend>
         {NUMBER_RULES.map((spec) => (
           <NumberRule key={spec.field} spec={spec} error={errors[spec.field]} />
         ))}
-        <div className="joint-flags">
+        <div className="analysis-flags">
           {FLAG_RULES.map(({ field, label }) => (
-            <label key={field} className="joint-flag">
+            <label key={field} className="analysis-flag">
               <input
                 type="checkbox"
                 name={field}
@@ -165,7 +160,7 @@ export function JointRulesForm() {
           ))}
         </div>
       </fieldset>
-      <div className="joint-actions">
+      <div className="analysis-actions">
         <button
           type="submit"
           className="primary-button"

@@ -12,7 +12,7 @@ export function JointSummary({ result }: { result: JointResult }) {
   const { stats, bound } = result
   const areaName = result.area.level === 'city' ? t('wholeCity') : result.area.name
   return (
-    <section className="joint-summary" data-testid="joint-summary" aria-live="polite">
+    <section className="analysis-summary" data-testid="joint-summary" aria-live="polite">
       <h3>{interpolate(t('jointSummaryOf'), { area: areaName })}</h3>
       <ul className="joint-figures">
         <li className="joint-figure-main">
@@ -35,7 +35,7 @@ export function JointSummary({ result }: { result: JointResult }) {
         <li className="muted">{interpolate(t('jointTime'), { ms: n(stats.totalMs) })}</li>
       </ul>
       {stats.timedOut && <p className="inline-error">{t('jointTimedOut')}</p>}
-      <div className="joint-key" aria-hidden="true">
+      <div className="analysis-key" aria-hidden="true">
         <span>
           <span className="joint-key-candidate">
             {[0, 1, 2].map((i) => (

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
+import { AnalysisToggle } from '../analysis-panel/AnalysisToggle.tsx'
 
 /** Opens and closes joint-branch planning; its panel takes the place of the figures. */
 export function JointToggle() {
@@ -7,14 +8,6 @@ export function JointToggle() {
   const open = useStore((s) => s.jointOpen)
   const setOpen = useStore((s) => s.setJointOpen)
   return (
-    <button
-      type="button"
-      className={open ? 'joint-toggle on' : 'joint-toggle'}
-      aria-pressed={open}
-      data-testid="joint-toggle"
-      onClick={() => setOpen(!open)}
-    >
-      {t('jointToggle')}
-    </button>
+    <AnalysisToggle open={open} onToggle={setOpen} testId="joint-toggle" label={t('jointToggle')} />
   )
 }

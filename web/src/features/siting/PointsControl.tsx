@@ -36,12 +36,12 @@ export function PointsControl({ error }: { error: FieldError | undefined }) {
         </button>
       </div>
       {placing && (
-        <p className="siting-hint" role="status">
+        <p className="analysis-hint" role="status">
           {t('sitingPlaceHint')}
         </p>
       )}
-      {!used && count > 0 && <p className="siting-hint">{t('sitingPointsIgnored')}</p>}
-      {used && count === 0 && !error && <p className="siting-hint">{t('sitingNoPoints')}</p>}
+      {!used && count > 0 && <p className="analysis-hint">{t('sitingPointsIgnored')}</p>}
+      {used && count === 0 && !error && <p className="analysis-hint">{t('sitingNoPoints')}</p>}
       <FieldNote field="points" error={error} />
     </div>
   )

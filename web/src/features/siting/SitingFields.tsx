@@ -1,23 +1,12 @@
 import { useId, type ReactNode } from 'react'
 import type { FieldError } from '../../store/joint-form.ts'
 import type { SitingField } from '../../store/siting-form.ts'
-import { useT } from '../../i18n/use-t.ts'
+import { FieldErrorNote } from '../analysis-panel/FieldErrorNote.tsx'
 import { sitingFieldMessage } from './field-message.ts'
 
 /** The objection to one input, under it; the server's own wording stays in the tooltip. */
 export function FieldNote({ field, error }: { field: SitingField; error: FieldError | undefined }) {
-  const { t } = useT()
-  if (!error) return null
-  return (
-    <p
-      className="siting-field-error"
-      role="alert"
-      data-field={field}
-      title={error.kind === 'invalid' ? error.message : undefined}
-    >
-      {sitingFieldMessage(t, field, error)}
-    </p>
-  )
+  return <FieldErrorNote field={field} error={error} describe={sitingFieldMessage} />
 }
 
 interface FieldProps {
@@ -33,12 +22,12 @@ interface FieldProps {
 /** A labelled input with its hint and objection; `children` renders the control for `id`. */
 export function Field({ field, label, error, wide, hint, children }: FieldProps) {
   const id = useId()
-  const cls = ['siting-field', wide ? 'wide' : '', error ? 'invalid' : ''].filter(Boolean)
+  const cls = ['analysis-field', wide ? 'wide' : '', error ? 'invalid' : ''].filter(Boolean)
   return (
     <div className={cls.join(' ')}>
       <label htmlFor={id}>{label}</label>
-      <div className="siting-control">{children(id)}</div>
-      {hint && <p className="siting-hint">{hint}</p>}
+      <div className="analysis-control">{children(id)}</div>
+      {hint && <p className="analysis-hint">{hint}</p>}
       <FieldNote field={field} error={error} />
     </div>
   )
@@ -114,7 +103,7 @@ export function NumberInput(props: NumberInputProps) {
         aria-invalid={invalid || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {unit && <span className="siting-unit">{unit}</span>}
+      {unit && <span className="analysis-unit">{unit}</span>}
     </>
   )
 }

@@ -30,6 +30,7 @@ import {
 import { PointsControl } from './PointsControl.tsx'
 import { RunStatus } from './RunStatus.tsx'
 import { Field, FieldNote, NumberInput, Select } from './SitingFields.tsx'
+import '../analysis-panel/analysis-panel.css'
 import './siting-form.css'
 
 function AreaChoice({ errors }: { errors: SitingFieldErrors }) {
@@ -84,9 +85,9 @@ export function SitingForm() {
   }
   const withK = usesK(form.model)
   return (
-    <form className="siting-form" onSubmit={submit} noValidate aria-label={t('sitingInputs')}>
+    <form className="analysis-form" onSubmit={submit} noValidate aria-label={t('sitingInputs')}>
       <AreaChoice errors={errors} />
-      <fieldset className="siting-fields">
+      <fieldset className="analysis-fields">
         <legend>{t('sitingInputs')}</legend>
         <Field
           field="model"
@@ -238,9 +239,9 @@ export function SitingForm() {
             </>
           )}
         </Field>
-        <div className="siting-flags">
+        <div className="analysis-flags">
           {(['oldOnly', 'onlyFailing'] as const).map((field) => (
-            <label key={field} className="siting-flag">
+            <label key={field} className="analysis-flag">
               <input
                 type="checkbox"
                 name={field}
@@ -258,7 +259,7 @@ export function SitingForm() {
           {t('sitingCityHint')}
         </p>
       )}
-      <div className="siting-actions">
+      <div className="analysis-actions">
         <button
           type="submit"
           className="primary-button"

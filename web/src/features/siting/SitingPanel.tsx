@@ -2,6 +2,7 @@ import type { SitingResult } from '../../api/siting-types.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
 import { useSitingResult } from '../../store/siting-selectors.ts'
+import { AnalysisHeader } from '../analysis-panel/AnalysisHeader.tsx'
 import { downloadJson } from '../joint-branches/download.ts'
 import { SaveAsPlanButton } from '../plans/SaveAsPlanButton.tsx'
 import { CoverageCurve } from './CoverageCurve.tsx'
@@ -46,21 +47,15 @@ export function SitingPanel() {
   const setOpen = useStore((s) => s.setSitingOpen)
   return (
     <section
-      className="panel siting-panel"
+      className="panel analysis-panel siting-panel"
       data-testid="siting-panel"
       aria-labelledby="siting-title"
     >
-      <header className="siting-header">
-        <h2 id="siting-title">{t('sitingTitle')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('close')}
-          onClick={() => setOpen(false)}
-        >
-          ×
-        </button>
-      </header>
+      <AnalysisHeader
+        titleId="siting-title"
+        title={t('sitingTitle')}
+        onClose={() => setOpen(false)}
+      />
       <p className="muted siting-intro">{t('sitingIntro')}</p>
       <SitingForm />
       {result ? (

@@ -89,7 +89,7 @@ const KEY: { cls: DemandClass; label: MessageKey }[] = [
 function MapKey({ radiusM }: { radiusM: number }) {
   const { t, lang } = useT()
   return (
-    <div className="siting-key" aria-label={t('legend')}>
+    <div className="analysis-key siting-key" aria-label={t('legend')}>
       {KEY.map(({ cls, label }) => (
         <span key={cls}>
           <span
@@ -140,7 +140,7 @@ export function SitingSummary({ result }: { result: SitingResult }) {
   // p-median charges uncovered demand at the service distance; the average walk says it plainly.
   const totalWeight = after.share > 0 ? after.weight / after.share : 0
   return (
-    <section ref={ref} className="siting-summary" data-testid="siting-summary" aria-live="polite">
+    <section ref={ref} className="analysis-summary" data-testid="siting-summary" aria-live="polite">
       <h3>{interpolate(t('sitingSummaryOf'), { area: areaName })}</h3>
       {result.status !== 'infeasible' && (
         <p className="siting-headline">

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t.ts'
 import { useStore } from '../../store/index.ts'
+import { AnalysisToggle } from '../analysis-panel/AnalysisToggle.tsx'
 
 /** Opens and closes station siting; its panel takes the place of the figures. */
 export function SitingToggle() {
@@ -7,14 +8,11 @@ export function SitingToggle() {
   const open = useStore((s) => s.sitingOpen)
   const setOpen = useStore((s) => s.setSitingOpen)
   return (
-    <button
-      type="button"
-      className={open ? 'siting-toggle on' : 'siting-toggle'}
-      aria-pressed={open}
-      data-testid="siting-toggle"
-      onClick={() => setOpen(!open)}
-    >
-      {t('sitingToggle')}
-    </button>
+    <AnalysisToggle
+      open={open}
+      onToggle={setOpen}
+      testId="siting-toggle"
+      label={t('sitingToggle')}
+    />
   )
 }
