@@ -72,19 +72,24 @@ export const BRUSH_PX = { min: 2, max: 60, initial: 12 }
 /** Name of the n-th branch, in the language-neutral form the page shows (联合支部 n). */
 export const branchName = (n: number) => `联合支部${n}`
 
+/** No stroke, save error, dialog, offer, stepper, comparison or adoption: a plan just opened. */
+const NOTHING_PENDING = {
+  planStroke: null,
+  planSaveError: null,
+  planConflict: null,
+  planOffer: null,
+  planLeftover: null,
+  planCompare: null,
+  planAdopt: null,
+} as const satisfies Change
+
 /** The plan just loaded: a fresh history on `doc` (the server's, or edits kept in the browser). */
 export function planOpened(server: Plan, doc: PlanDoc = docOf(server)): Change {
   return {
     planServer: server,
     planHistory: startHistory(doc),
     planActive: doc.branches[0]?.key ?? null,
-    planStroke: null,
-    planSaveError: null,
-    planConflict: null,
-    planOffer: null,
-    planLeftover: null,
-    planCompare: null,
-    planAdopt: null,
+    ...NOTHING_PENDING,
   }
 }
 
@@ -232,14 +237,8 @@ export const initialPlansState = (): PlansState => ({
   planActive: null,
   planTool: 'click',
   planBrushPx: BRUSH_PX.initial,
-  planStroke: null,
   planSaving: false,
-  planSaveError: null,
-  planConflict: null,
-  planOffer: null,
-  planLeftover: null,
-  planCompare: null,
-  planAdopt: null,
+  ...NOTHING_PENDING,
 })
 
 export interface PlansSlice extends PlansState {

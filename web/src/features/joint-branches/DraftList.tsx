@@ -13,7 +13,7 @@ export function DraftList() {
   const clear = useStore((s) => s.clearJointDrafts)
   return (
     <div className="joint-drafts" data-testid="joint-drafts">
-      <p className="joint-draft-note" role="note">
+      <p className="analysis-note joint-draft-note" role="note">
         {t('jointDraftNote')}
       </p>
       <div className="joint-list-head">

@@ -255,7 +255,7 @@ export function SitingForm() {
         </div>
       </fieldset>
       {area?.level === 'city' && form.method !== 'heuristic' && (
-        <p className="siting-city-hint" role="note">
+        <p className="analysis-note" role="note">
           {t('sitingCityHint')}
         </p>
       )}
