@@ -134,6 +134,11 @@ describeWithBrowser('tile mode for datasets above the page feature limit', (getB
       ([lng, lat]) => (window as unknown as { __yuanluo: TileHook }).__yuanluo.project([lng, lat]),
       [target!.lng, target!.lat] as [number, number],
     )
+    // Hover: the tooltip names the compound (tiles carry no name: read once the pointer rests).
+    await page.mouse.move(x, y)
+    await expect
+      .poll(() => page.getByRole('tooltip').textContent(), { timeout: 30_000 })
+      .toContain(target!.name)
     await page.mouse.click(x, y)
     await page.getByTestId('compound-panel').waitFor({ timeout: 30_000 })
     await expect

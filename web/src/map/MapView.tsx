@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useT } from '../i18n/use-t.ts'
 import { useStore } from '../store/index.ts'
-import { selectCompound } from '../store/loaders.ts'
+import { hoverTileName, selectCompound } from '../store/loaders.ts'
 import { planClick, planCursor, planPickAt } from '../store/plans-loaders.ts'
 import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
@@ -22,7 +22,11 @@ export function MapView() {
     let h: MapHandles
     try {
       h = createMap(el, {
-        onHover: setHover,
+        onHover: (hover) => {
+          setHover(hover)
+          // Tile mode: a compound outside the list is named once the pointer rests on it.
+          if (hover?.tile) hoverTileName(hover.id)
+        },
         // The plans editor takes clicks while a plan is open; elsewhere a click opens the ledger.
         onClick: (id) => {
           if (!planClick(id)) void selectCompound(id)

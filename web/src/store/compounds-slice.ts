@@ -76,6 +76,8 @@ export interface CompoundsSlice {
   selectedId: number | null
   detail: Async<CompoundDetail>
   hover: Hover | null
+  /** Tile mode: names of compounds hovered outside the list (tiles carry no name), by id. */
+  tileNames: ReadonlyMap<number, string>
   toggleStatus: (status: CoverageStatus) => void
   setHover: (hover: Hover | null) => void
 }
@@ -88,6 +90,7 @@ export const createCompoundsSlice: StateCreator<AppState, [], [], CompoundsSlice
   selectedId: null,
   detail: idle(),
   hover: null,
+  tileNames: new Map(),
   toggleStatus: (status) =>
     set((s) => ({ hiddenStatuses: toggleStatus(s.hiddenStatuses, status) })),
   setHover: (hover) => set({ hover }),

@@ -10,6 +10,7 @@ import { nextFocus, optionsKey } from './area-slice.ts'
 import { begin, dataOf, fail, succeed, type Async } from './async.ts'
 import { compoundsPlan, compoundsUrl, mapModeOf } from './compounds-slice.ts'
 import { useStore, type AppState } from './index.ts'
+import { byIdOf } from './selectors.ts'
 import type { BoundaryLevel } from './ui-slice.ts'
 
 interface Lens<T> {
@@ -209,6 +210,35 @@ export function selectCompound(id: number | null) {
     { get: (s) => s.detail, put: (_, detail) => ({ detail }) },
     (signal) => api.fetchCompound(id, signal),
   )
+}
+
+/** Pointer rest before a hovered tile compound's name is read. */
+const NAME_AFTER_MS = 200
+/** Names kept; beyond it the cache starts again (a session rarely hovers so many). */
+const NAMES_KEPT = 2000
+let nameTimer: ReturnType<typeof setTimeout> | undefined
+
+/**
+ * Tile mode: tiles carry no names, so the tooltip of a compound outside the list gets its name
+ * from the compound's record once the pointer rests on it; read once per compound.
+ */
+export function hoverTileName(id: number | null): void {
+  clearTimeout(nameTimer)
+  const s = useStore.getState()
+  if (id === null || s.tileNames.has(id)) return
+  const listed = dataOf(s.compounds)?.features
+  if (listed && byIdOf(listed).has(id)) return
+  nameTimer = setTimeout(() => {
+    api.fetchCompound(id).then(
+      (d) =>
+        useStore.setState((s) => {
+          const names = new Map(s.tileNames.size >= NAMES_KEPT ? [] : s.tileNames)
+          names.set(id, d.name)
+          return { tileNames: names }
+        }),
+      () => undefined, // no name in the tooltip; the click still opens the panel with its error
+    )
+  }, NAME_AFTER_MS)
 }
 
 /** Everything the page needs at start. */

@@ -78,8 +78,8 @@ export const byIdOf = memoLast(
   (features: CompoundFeature[]) => new Map(features.map((f) => [f.properties.id, f])),
 )
 
-/** The hovered tile feature as a list feature (no name, code or shape: tiles do not carry them). */
-const tileFeatureOf = memoLast((hover: Hover | null): CompoundFeature | null => {
+/** The hovered tile feature as a list feature (no code or shape; the name once read, see hoverTileName). */
+const tileFeatureOf = memoLast((hover: Hover | null, name: string): CompoundFeature | null => {
   if (!hover?.tile) return null
   const t = hover.tile
   return {
@@ -88,7 +88,7 @@ const tileFeatureOf = memoLast((hover: Hover | null): CompoundFeature | null => 
     properties: {
       id: hover.id,
       code: '',
-      name: '',
+      name,
       status: t.status,
       isOld: t.isOld,
       households: t.households,
@@ -105,7 +105,9 @@ const tileFeatureOf = memoLast((hover: Hover | null): CompoundFeature | null => 
 export function useFeature(id: number | null): CompoundFeature | null {
   const features = useFeatures()
   // Re-renders only when the hovered tile feature is this compound, not on every pointer move.
-  const tile = useStore((s) => (id !== null && s.hover?.id === id ? tileFeatureOf(s.hover) : null))
+  const tile = useStore((s) =>
+    id !== null && s.hover?.id === id ? tileFeatureOf(s.hover, s.tileNames.get(id) ?? '') : null,
+  )
   if (id === null) return null
   return byIdOf(features).get(id) ?? tile
 }
