@@ -1,11 +1,17 @@
 // Tile mode on the map: the MapLibre vector source and layers of tile-compounds-style.ts, and
 // picking in them. Imperative helpers over a map; the React side is use-tile-compounds.ts.
-import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
+import type {
+  Map as MapLibreMap,
+  MapGeoJSONFeature,
+  PointLike,
+  VectorTileSource,
+} from 'maplibre-gl'
 import {
   TILE_LAYER,
   TILE_SOURCE_ID,
   tileLayers,
   tileSource,
+  tileUrlTemplate,
   type TileStyleState,
 } from '../layers/tile-compounds-style.ts'
 import type { TileCompoundProps } from '../store/compounds-slice.ts'
@@ -106,4 +112,13 @@ export function watchTileRendering(map: MapLibreMap, hook: YuanluoTestHook): () 
     hook.renderedTileCompounds = () => 0
     hook.tileCompoundsRendered = 0
   }
+}
+
+/**
+ * Asks the server for the tiles again after an edit of this page (ledger save, import, adoption):
+ * MapLibre keeps loaded tiles, so a new URL (`?v=`, ignored by the server) makes it refetch.
+ */
+export function refreshTiles(map: MapLibreMap, origin: string, version: number): void {
+  const source = map.getSource<VectorTileSource>(TILE_SOURCE_ID)
+  source?.setTiles([`${tileUrlTemplate(origin)}?v=${version}`])
 }

@@ -67,7 +67,8 @@ async function configReady(): Promise<AppConfig | undefined> {
   return (await (configRequest ?? loadConfig())) ?? dataOf(useStore.getState().config)
 }
 
-const NO_COMPOUNDS: CompoundCollection = { type: 'FeatureCollection', features: [] }
+/** A new empty list per answer, so a reload after an edit is seen as new data (use-tile-compounds). */
+const noCompounds = (): CompoundCollection => ({ type: 'FeatureCollection', features: [] })
 
 /** Compounds in an area: from the figures already loaded for it, else asked. */
 async function compoundsIn(areaId: string, signal: AbortSignal): Promise<number> {
@@ -99,7 +100,7 @@ export async function loadCompounds() {
           : (config.compounds ?? 0)
       const plan = compoundsPlan(mode, areaId, count, config.pageFeatureLimit ?? Infinity)
       const url = compoundsUrl(plan)
-      const data = url ? await api.fetchCompounds(url, signal) : NO_COMPOUNDS
+      const data = url ? await api.fetchCompounds(url, signal) : noCompounds()
       if (!signal.aborted) useStore.setState({ compoundsPlan: plan })
       return data
     },
