@@ -121,8 +121,8 @@ export const POLICY: Record<string, Rule> = {
   // A snapshot records the whole city's figures as they are: a write, not tied to one area.
   'POST /api/scorecard/snapshots': { roles: WRITERS, scope: 'none' },
 
-  // Vector tiles of the map: every role; middleware.ts drops compounds outside the jurisdiction and,
-  // for viewers, per-compound member counts from each tile (tile-filter.ts).
+  // Vector tiles of the map: every role; the tile route cuts each tile to the jurisdiction and, for
+  // viewers, drops per-compound member counts (tiles.routes.ts tileView, cached per view).
   'GET /api/tiles/:layer/:z/:x/:y': { roles: ALL, scope: 'none' },
 }
 
