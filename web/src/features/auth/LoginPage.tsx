@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ApiError } from '../../api/client.ts'
-import { signIn, useAuth } from './auth-state.ts'
+import { SESSION_ENDED, signIn, useAuth } from './auth-state.ts'
 import type { AuthMessages } from './messages.ts'
 import { fetchSsoEnabled, SSO_START, ssoErrorCode, withoutLoginError } from './sso.ts'
 import { fill, useAuthMessages } from './use-auth-messages.ts'
@@ -10,7 +10,8 @@ import './auth.css'
 export function signInError(e: ApiError, m: AuthMessages): string {
   const retry = (e.details as { retryAfterS?: number; reason?: string } | undefined) ?? {}
   const minutes = Math.max(1, Math.ceil((retry.retryAfterS ?? 60) / 60))
-  if (e.code === 'UNAUTHENTICATED') return m.wrong
+  if (e.code === 'UNAUTHENTICATED') return retry.reason === 'idle' ? m.idle : m.wrong
+  if (e.code === SESSION_ENDED) return m.ended
   if (e.code === 'TOO_MANY')
     return fill(retry.reason === 'address' ? m.throttled : m.locked, { m: minutes })
   if (e.code === 'network') return m.network

@@ -41,6 +41,19 @@ const signedIn = (body: SessionBody) => {
   useAuth.setState({ status: 'signed-in', user: body.user, mode: body.mode, error: null })
 }
 
+/** The page's own code for a session that ended while in use (signed out elsewhere, disabled …). */
+export const SESSION_ENDED = 'SESSION_ENDED'
+
+/**
+ * Why a 401 ended the session, for the sign-in page: the server's idle timeout as it said it, any
+ * other reason as SESSION_ENDED (never "wrong password": nobody typed one).
+ */
+export function sessionLost(error: ApiError): ApiError {
+  const reason = (error.details as { reason?: string } | undefined)?.reason
+  if (error.code === 'UNAUTHENTICATED' && reason === 'idle') return error
+  return new ApiError(401, SESSION_ENDED, error.message)
+}
+
 export const signedOut = (error: ApiError | null = null) => {
   setCsrfToken('')
   useAuth.setState({ status: 'signed-out', user: null, error })
@@ -59,7 +72,10 @@ export async function checkSession(): Promise<void> {
   try {
     const res = await send('/api/auth/me', { headers: { accept: 'application/json' } })
     if (res.ok) return signedIn((await res.json()) as SessionBody)
-    signedOut(res.status === 401 ? null : await errorFromResponse(res))
+    // A first visit has no session (nothing to say); a session that idled out says so.
+    const error = await errorFromResponse(res)
+    const idle = (error.details as { reason?: string } | undefined)?.reason === 'idle'
+    signedOut(res.status === 401 ? (idle ? error : null) : error)
   } catch (e) {
     signedOut(e instanceof ApiError ? e : null)
   }

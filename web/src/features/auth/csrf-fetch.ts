@@ -1,8 +1,8 @@
 // Every same-origin write carries the session's CSRF token, whichever module sends it (the ledger,
 // plans and import clients call fetch themselves), and a 401 from the API (session ended or
 // expired) brings back the sign-in page.
-import { csrfHeader } from '../../api/client.ts'
-import { signedOut, useAuth } from './auth-state.ts'
+import { csrfHeader, errorFromResponse } from '../../api/client.ts'
+import { sessionLost, signedOut, useAuth } from './auth-state.ts'
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 let installed = false
@@ -28,7 +28,7 @@ export function installCsrfFetch(): void {
       !url.pathname.startsWith('/api/auth/') &&
       useAuth.getState().status === 'signed-in'
     )
-      signedOut()
+      signedOut(sessionLost(await errorFromResponse(res.clone())))
     return res
   }
 }

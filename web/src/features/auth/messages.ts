@@ -11,6 +11,8 @@ const zh = {
   signOut: '退出登录',
   signOutAll: '退出所有设备',
   wrong: '用户名或密码错误',
+  idle: '登录已超时,请重新登录',
+  ended: '登录已失效(可能已在别处退出或账号已变更),请重新登录',
   locked: '登录失败次数过多,账号已临时锁定,请 {m} 分钟后再试',
   throttled: '此地址登录失败次数过多,请 {m} 分钟后再试',
   network: '无法连接服务器,请检查网络后重试',
@@ -48,6 +50,9 @@ const en: typeof zh = {
   signOut: 'Sign out',
   signOutAll: 'Sign out everywhere',
   wrong: 'Wrong username or password',
+  idle: 'Your session timed out after a period without activity. Please sign in again.',
+  ended:
+    'Your session has ended (signed out elsewhere or the account changed). Please sign in again.',
   locked: 'Too many failed sign-ins: the account is locked; try again in {m} min',
   throttled: 'Too many failed sign-ins from this address; try again in {m} min',
   network: 'Cannot reach the server; check the network and retry',
