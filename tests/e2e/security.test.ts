@@ -97,4 +97,43 @@ describeWithBrowser('security in the browser', (getBrowser) => {
     expect(outside).toEqual([])
     await page.close()
   })
+
+  it('tells a user whose session idled out, or ended elsewhere, why the sign-in page came back', async () => {
+    const db = app.db()
+    await insertUser(db, {
+      username: 'idle1',
+      displayName: '超时测试',
+      role: 'viewer',
+      passwordHash: await hashPassword(PASSWORD),
+      jurisdictionAreaId: null,
+    })
+    const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
+    const signInAs = async () => {
+      await page.locator('input[name="username"]').fill('idle1')
+      await page.locator('input[name="password"]').fill(PASSWORD)
+      await page.getByRole('button', { name: '登录' }).click()
+      await page.getByTestId('user-menu').waitFor()
+    }
+    const sessionsOf = sql`user_id = (SELECT id FROM app_user WHERE username = 'idle1')`
+    await page.goto(app.url())
+    await signInAs()
+
+    // No request for longer than session_idle_minutes (30 by default): the next visit says so.
+    await db.query(sql`UPDATE user_session SET last_seen_at = now() - interval '2 hours'
+      WHERE ${sessionsOf}`)
+    await page.reload()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toBe('登录已超时,请重新登录')
+    await page.screenshot({ path: `${SCREENSHOTS}/session-idle.png` })
+
+    // Signed out everywhere from elsewhere while the page is open: its next request brings the
+    // sign-in page back saying the session ended, not that a password was wrong.
+    await signInAs()
+    await db.query(sql`DELETE FROM user_session WHERE ${sessionsOf}`)
+    await page.evaluate(() => fetch('/api/stats').then((r) => r.status))
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('登录已失效')
+    await page.close()
+  })
 })
