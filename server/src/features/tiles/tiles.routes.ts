@@ -1,5 +1,5 @@
 import { promisify } from 'node:util'
-import { gzip as gzipCb } from 'node:zlib'
+import { constants as zlib, gzip as gzipCb } from 'node:zlib'
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { requestVersions, type DataVersion } from '../../lib/data-version.ts'
@@ -11,7 +11,12 @@ import { tileCache, type CachedTile } from './tile-cache.ts'
 import { jurisdictionScope, renderTile, type TileScope } from './tiles.queries.ts'
 import { LAYERS, MAX_ZOOM } from './tile-math.ts'
 
-const gzip = promisify(gzipCb)
+const gzipAsync = promisify(gzipCb)
+/**
+ * Fastest gzip level: an MVT is already compact, so level 6 saves ~4% more bytes for ~3× the time
+ * (a 187 KB z12 tile of the nation: 3.1 ms → 106 KB at level 1, 10.3 ms → 102 KB at level 6).
+ */
+const gzip = (raw: Uint8Array) => gzipAsync(raw, { level: zlib.Z_BEST_SPEED })
 
 /** Bumped when the tiles' contents change shape, so browsers' copies from an older server miss. */
 const TILE_SCHEMA = 't1'
