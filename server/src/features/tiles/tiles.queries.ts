@@ -138,7 +138,11 @@ function features(plan: Plan, scope: TileScope | undefined): Sql {
   }
 }
 
-/** The PostGIS query: the whole tile as one bytea from ST_AsMVT, or null when it has no feature. */
+/**
+ * The PostGIS query: the whole tile as one bytea from ST_AsMVT, or null when it has no feature.
+ * `OFFSET 0` keeps the planner from pushing `geom IS NOT NULL` into the join, which evaluated
+ * ST_AsMVTGeom twice per feature (once to filter, once to output): 10–20% of a z12–z14 tile.
+ */
 export function mvtQuery(layer: LayerName, t: TileId, scope?: TileScope): Sql | undefined {
   const plan = planTile(layer, t)
   if (plan.kind === 'empty') return undefined
@@ -148,6 +152,7 @@ export function mvtQuery(layer: LayerName, t: TileId, scope?: TileScope): Sql | 
       SELECT f.fid, ${props(plan, 'f', scope)},
         ST_AsMVTGeom(f.g, b.env, ${EXTENT}, ${BUFFER}, true) AS geom
       FROM (${features(plan, scope)}) f, b
+      OFFSET 0
     ) m WHERE m.geom IS NOT NULL`
 }
 
