@@ -51,6 +51,10 @@ export interface FakeIssuer {
   /** Every ID token and code issued (tests check none reaches the audit log). */
   issued: string[]
   tokenRequests: TokenRequest[]
+  /** Fields merged over the discovery document (a misconfigured or hostile issuer). */
+  discovery: Record<string, unknown>
+  /** Entries served before the real keys in the JWKS (malformed keys). */
+  extraKeys: unknown[]
   close(): Promise<void>
 }
 
@@ -87,6 +91,8 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
     next: {},
     issued: [],
     tokenRequests: [],
+    discovery: {},
+    extraKeys: [],
     close: () => new Promise<void>((r) => server.close(() => r())),
   }
 
@@ -138,9 +144,10 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
           id_token_signing_alg_values_supported: ['RS256', 'ES256'],
           code_challenge_methods_supported: ['S256'],
           token_endpoint_auth_methods_supported: ['client_secret_basic'],
+          ...state.discovery,
         })
       if (url.pathname === '/jwks')
-        return json(res, 200, { keys: [keys.RS256.jwk, keys.ES256.jwk] })
+        return json(res, 200, { keys: [...state.extraKeys, keys.RS256.jwk, keys.ES256.jwk] })
       if (url.pathname === '/authorize') {
         const p = url.searchParams
         const tweaks = state.next

