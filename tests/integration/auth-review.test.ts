@@ -88,4 +88,16 @@ describeEachDb('security review: single sign-on', (getDb) => {
     reset()
     expect(await signIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
   })
+
+  it('skips JWKS entries that are no key objects instead of failing the callback with a 500', async () => {
+    reset()
+    issuer.extraKeys = [null, 'junk', 42, [], { kty: 'RSA', kid: 'rsa-bad', n: 1, e: 'AQAB' }]
+    expect(await signIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
+    // A keys array of nothing usable is a refusal the page can explain, not a 500.
+    issuer.discovery = { jwks_uri: `${issuer.url}/nowhere` }
+    expect(await signIn(oidcApp(getDb(), config))).toEqual({
+      status: 302,
+      location: '/?login_error=unavailable',
+    })
+  })
 })

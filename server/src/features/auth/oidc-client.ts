@@ -58,7 +58,12 @@ async function getJson(url: string, what: string, init: RequestInit = {}): Promi
       `${what}: ${url} answered ${res.status}${typeof err === 'string' ? ` ${err}` : ''}`,
     )
   }
-  if (body === undefined) throw new IssuerError('unavailable', `${what}: ${url} answered no JSON`)
+  // Every answer we use is a JSON object; null, an array or a number would fail later as a 500.
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new IssuerError(
+      what === 'token' ? 'token' : 'unavailable',
+      `${what}: ${url} answered no JSON object`,
+    )
   return body
 }
 
@@ -119,7 +124,15 @@ export class OidcClient {
     const { jwks_uri } = await this.metadata()
     const body = (await getJson(jwks_uri, 'jwks')) as { keys?: unknown }
     if (!Array.isArray(body.keys)) throw new IssuerError('unavailable', 'jwks: no keys array')
-    this.jwks = { keys: body.keys as Jwk[], at: this.now() }
+    // Entries that are no key objects are skipped (oidc-jwt.ts reads fields of each).
+    const keys = (body.keys as unknown[]).filter(
+      (k): k is Jwk =>
+        !!k &&
+        typeof k === 'object' &&
+        !Array.isArray(k) &&
+        typeof (k as { kty?: unknown }).kty === 'string',
+    )
+    this.jwks = { keys, at: this.now() }
     return this.jwks.keys
   }
 
