@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import type { OidcConfig } from '../../server/src/env.ts'
+import { verifyIdToken } from '../../server/src/features/auth/oidc-jwt.ts'
 import { insertUser } from '../../server/src/features/auth/users.queries.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
@@ -99,5 +100,27 @@ describeEachDb('security review: single sign-on', (getDb) => {
       status: 302,
       location: '/?login_error=unavailable',
     })
+  })
+
+  it('treats an alg naming a property of every object (constructor, __proto__, toString) as unknown', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+    for (const alg of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      let asked = 0
+      const token = `${b64({ alg })}.${b64({ iss: 'x', sub: 'y' })}.${b64('sig')}`
+      await expect(
+        verifyIdToken(token, {
+          issuer: 'x',
+          clientId: CLIENT_ID,
+          nonce: 'n',
+          keys: () => {
+            asked++
+            // A key without kty: what Object.prototype's missing `kty` would match.
+            return Promise.resolve([{ kid: 'k' }])
+          },
+        }),
+        alg,
+      ).rejects.toThrow(`algorithm ${alg} is not accepted`)
+      expect(asked, alg).toBe(0)
+    }
   })
 })

@@ -113,7 +113,8 @@ export async function verifyIdToken(token: string, opts: VerifyOptions): Promise
   const [h, p, s] = parts as [string, string, string]
   const header = b64json(h, 'header')
   const alg = typeof header.alg === 'string' ? header.alg : ''
-  const spec = ALGS[alg]
+  // Own entries only: `constructor`, `__proto__` or `toString` would otherwise find Object.prototype.
+  const spec = Object.hasOwn(ALGS, alg) ? ALGS[alg] : undefined
   if (!spec)
     throw new TokenError('signature', `the ID token's algorithm ${alg || '(none)'} is not accepted`)
   if (header.crit !== undefined)
