@@ -2,6 +2,7 @@
 // (an insecure or malformed answer of the issuer, a claim that is no evidence, a session revived
 // after another process declared it timed out) refused or handled.
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { sql } from '../../server/src/db/sql.ts'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import type { OidcConfig } from '../../server/src/env.ts'
@@ -122,5 +123,35 @@ describeEachDb('security review: single sign-on', (getDb) => {
       ).rejects.toThrow(`algorithm ${alg} is not accepted`)
       expect(asked, alg).toBe(0)
     }
+  })
+
+  it('links an account by the email claim only when the issuer says the address is verified', async () => {
+    reset()
+    const byEmail = { ...config, usernameClaim: 'email' }
+    await insertUser(getDb(), {
+      username: 'mail-user@example.test',
+      displayName: 'mail',
+      role: 'admin',
+      passwordHash: null,
+      jurisdictionAreaId: null,
+    })
+    const linked = async () =>
+      (
+        await getDb().query<{ s: string | null }>(
+          sql`SELECT oidc_subject AS s FROM app_user WHERE username = 'mail-user@example.test'`,
+        )
+      )[0]!.s
+    // Anyone may type this address into an account at the issuer: no evidence of owning it.
+    for (const verified of [false, undefined, 'yes']) {
+      issuer.user = { sub: 'E-1', email: 'mail-user@example.test', email_verified: verified }
+      expect(await signIn(oidcApp(getDb(), byEmail)), String(verified)).toEqual({
+        status: 302,
+        location: '/?login_error=unknown_user',
+      })
+      expect(await linked()).toBeNull()
+    }
+    issuer.user = { sub: 'E-1', email: 'mail-user@example.test', email_verified: true }
+    expect(await signIn(oidcApp(getDb(), byEmail))).toEqual({ status: 302, location: '/' })
+    expect(await linked()).toBe(`${issuer.url}|E-1`)
   })
 })

@@ -133,12 +133,20 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
   const noStore = (c: Context) => c.header('cache-control', 'no-store')
 
   /** Links (when needed) and vets the account of verified claims; throws Refusal. */
-  const accountFor = async (claims: IdTokenClaims, extra: () => Promise<unknown>) => {
+  const accountFor = async (
+    claims: IdTokenClaims,
+    extra: () => Promise<Record<string, unknown> | undefined>,
+  ) => {
     const subject = oidcSubject(claims.iss, claims.sub)
     const linked = await findUserBySubject(db, subject)
     let user: OidcUserRow | undefined = linked
     if (!user) {
-      const name = claims[config!.usernameClaim] ?? (await extra())
+      const claim = config!.usernameClaim
+      const source = claims[claim] !== undefined ? claims : await extra()
+      const name = source?.[claim]
+      // An address anyone may type into their account at the issuer is no evidence of owning it.
+      if (claim === 'email' && source?.email_verified !== true && source?.email_verified !== 'true')
+        throw new Refusal('unknown_user', 'the email claim is not verified', undefined, subject)
       if (typeof name !== 'string' || !name)
         throw new Refusal(
           'unknown_user',
@@ -239,7 +247,7 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
           if (!accessToken) return undefined
           const info = await oidc.userinfo(accessToken)
           // Userinfo about another subject is not evidence about this one.
-          return info && info.sub === claims.sub ? info[oidc.config.usernameClaim] : undefined
+          return info && info.sub === claims.sub ? info : undefined
         })
         await clearFailures(db, user.id)
         const { token } = await createSession(db, user.id, {
