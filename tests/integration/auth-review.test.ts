@@ -1,16 +1,17 @@
 // Security review of single sign-on and the session cache: each test shows a defect found in review
 // (an insecure or malformed answer of the issuer, a claim that is no evidence, a session revived
 // after another process declared it timed out) refused or handled.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { sql } from '../../server/src/db/sql.ts'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import type { OidcConfig } from '../../server/src/env.ts'
 import { verifyIdToken } from '../../server/src/features/auth/oidc-jwt.ts'
-import { insertUser } from '../../server/src/features/auth/users.queries.ts'
+import { insertUser, tokenHash } from '../../server/src/features/auth/users.queries.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
+import { call, loadWorld, requiredApp, signIn, type Session } from './security-fixture.ts'
 
 const baseEnv = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 
@@ -26,7 +27,7 @@ const cookieOf = (res: Response, name: string) =>
     ?.split(';')[0]
 
 /** start → authorize → callback; the callback's status and location. */
-async function signIn(app: App): Promise<{ status: number; location: string | null }> {
+async function ssoSignIn(app: App): Promise<{ status: number; location: string | null }> {
   const start = await app.request('http://yuanluo.test/api/auth/oidc/start')
   const to = start.headers.get('location')!
   if (!to.startsWith('http')) return { status: start.status, location: to }
@@ -88,16 +89,16 @@ describeEachDb('security review: single sign-on', (getDb) => {
     expect(issuer.tokenRequests.length).toBe(before)
     // Loopback http (a test issuer, as OIDC_ISSUER allows) still works.
     reset()
-    expect(await signIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
+    expect(await ssoSignIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
   })
 
   it('skips JWKS entries that are no key objects instead of failing the callback with a 500', async () => {
     reset()
     issuer.extraKeys = [null, 'junk', 42, [], { kty: 'RSA', kid: 'rsa-bad', n: 1, e: 'AQAB' }]
-    expect(await signIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
+    expect(await ssoSignIn(oidcApp(getDb(), config))).toEqual({ status: 302, location: '/' })
     // A keys array of nothing usable is a refusal the page can explain, not a 500.
     issuer.discovery = { jwks_uri: `${issuer.url}/nowhere` }
-    expect(await signIn(oidcApp(getDb(), config))).toEqual({
+    expect(await ssoSignIn(oidcApp(getDb(), config))).toEqual({
       status: 302,
       location: '/?login_error=unavailable',
     })
@@ -144,14 +145,61 @@ describeEachDb('security review: single sign-on', (getDb) => {
     // Anyone may type this address into an account at the issuer: no evidence of owning it.
     for (const verified of [false, undefined, 'yes']) {
       issuer.user = { sub: 'E-1', email: 'mail-user@example.test', email_verified: verified }
-      expect(await signIn(oidcApp(getDb(), byEmail)), String(verified)).toEqual({
+      expect(await ssoSignIn(oidcApp(getDb(), byEmail)), String(verified)).toEqual({
         status: 302,
         location: '/?login_error=unknown_user',
       })
       expect(await linked()).toBeNull()
     }
     issuer.user = { sub: 'E-1', email: 'mail-user@example.test', email_verified: true }
-    expect(await signIn(oidcApp(getDb(), byEmail))).toEqual({ status: 302, location: '/' })
+    expect(await ssoSignIn(oidcApp(getDb(), byEmail))).toEqual({ status: 302, location: '/' })
     expect(await linked()).toBe(`${issuer.url}|E-1`)
+  })
+})
+
+describeEachDb('security review: cached sessions across processes', (getDb) => {
+  beforeAll(async () => {
+    await loadWorld(getDb())
+  }, 120_000)
+
+  const idOf = (s: Session) => tokenHash(decodeURIComponent(s.cookie.split('=')[1]!))
+  const me = (app: ReturnType<typeof requiredApp>, s: Session) =>
+    call(app, s, 'GET', '/api/auth/me')
+
+  it('a session another process found timed out is not revived by a cached hit elsewhere', async () => {
+    // Process A's clock is faked (its cache measures idleness with it); B asks the database.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() })
+    try {
+      const a = requiredApp(getDb())
+      const b = requiredApp(getDb())
+      const s = await signIn(a, 'admin')
+      expect((await me(a, s)).status).toBe(200) // cached in A
+      vi.advanceTimersByTime(30_000)
+      expect((await me(a, s)).status).toBe(200) // a hit: seen in A, not written (under a minute)
+      // 29.8 minutes later for A; the database last heard of the session 30.3 minutes ago (moved
+      // without the auth-version trigger, as time passing would).
+      vi.advanceTimersByTime(29.8 * 60_000)
+      await getDb().tx(async (t) => {
+        await t.query(
+          sql`ALTER TABLE user_session DISABLE TRIGGER user_session_changed_auth_version`,
+        )
+        await t.query(sql`UPDATE user_session SET last_seen_at = now() - interval '30.3 minutes'
+          WHERE id = ${idOf(s)}`)
+        await t.query(
+          sql`ALTER TABLE user_session ENABLE TRIGGER user_session_changed_auth_version`,
+        )
+      })
+      const idle = { error: { code: 'UNAUTHENTICATED', details: { reason: 'idle' } } }
+      const viaB = await me(b, s)
+      expect(viaB.status).toBe(401)
+      expect(viaB.json).toMatchObject(idle)
+      // A must agree once it writes last_seen_at, rather than revive the session for everyone.
+      const viaA = await me(a, s)
+      expect(viaA.status).toBe(401)
+      expect(viaA.json).toMatchObject(idle)
+      expect((await me(b, s)).status).toBe(401)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

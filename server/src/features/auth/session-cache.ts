@@ -11,7 +11,7 @@ import type { AuthVersion } from '../../lib/data-version.ts'
 import {
   lookupSession,
   tokenHash,
-  touchSession,
+  touchLiveSession,
   TOUCH_MS,
   type SessionUser,
 } from './users.queries.ts'
@@ -78,18 +78,25 @@ export function sessionCache(db: Db, opts: SessionCacheOptions = {}): SessionCac
       const e = entries.get(id)
       const t = now()
       if (e && t < e.expiresAt && t - e.lastSeen <= e.idleLimitMs) {
-        stats.hits++
-        e.lastSeen = t
-        entries.delete(id)
-        entries.set(id, e) // most recently used last
+        let live = true
         if (t - e.lastWritten >= TOUCH_MS) {
           e.lastWritten = t
-          await touchSession(db, id)
+          // Only while the database still counts it live: another process may have answered
+          // 'idle' meanwhile (this process's last request can be up to a minute newer than the
+          // database's), and a write here would revive the session for every process.
+          live = await touchLiveSession(db, id, e.idleLimitMs)
         }
-        return { state: 'live', session: e.session }
+        if (live) {
+          stats.hits++
+          e.lastSeen = t
+          entries.delete(id)
+          entries.set(id, e) // most recently used last
+          return { state: 'live', session: e.session }
+        }
       }
-      // Expired, or idle as far as this process knows (another may have seen requests): ask.
-      if (e) entries.delete(id)
+      // Expired, idle as far as this process knows (another may have seen requests), or timed out
+      // as far as the database knows: ask.
+      if (e && entries.get(id) === e) entries.delete(id)
       stats.entries = entries.size
       const shared = pending.get(id)
       if (shared) return shared

@@ -227,6 +227,19 @@ export async function touchSession(db: Db, sessionId: string) {
   )
 }
 
+/**
+ * touchSession for a cached session: records the request only while the database still counts the
+ * session live (another process may have found it idle meanwhile); false when it does not.
+ */
+export async function touchLiveSession(db: Db, sessionId: string, idleLimitMs: number) {
+  const rows = await db.query(sql`
+    UPDATE user_session SET last_seen_at = greatest(last_seen_at, now())
+    WHERE id = ${sessionId} AND expires_at > now()
+      AND (extract(epoch FROM now() - last_seen_at) * 1000)::float8 <= ${idleLimitMs}::float8
+    RETURNING id`)
+  return rows.length > 0
+}
+
 export async function endSession(db: Db, sessionId: string) {
   await db.query(sql`DELETE FROM user_session WHERE id = ${sessionId}`)
 }
