@@ -202,4 +202,23 @@ describeEachDb('security review: cached sessions across processes', (getDb) => {
       vi.useRealTimers()
     }
   })
+
+  it('a cached session still needs its own CSRF token on every write', async () => {
+    const a = requiredApp(getDb())
+    const s = await signIn(a, 'admin')
+    const other = await signIn(a, 'admin')
+    expect((await me(a, s)).status).toBe(200) // cached
+    expect((await me(a, s)).status).toBe(200) // a hit
+    for (const opts of [
+      { csrf: false },
+      { csrf: false, headers: { 'x-csrf-token': other.csrf } },
+    ]) {
+      const res = await call(a, s, 'POST', '/api/auth/logout', undefined, opts)
+      expect(res.status).toBe(403)
+      expect(res.json).toMatchObject({ error: { code: 'CSRF' } })
+    }
+    expect((await me(a, s)).status).toBe(200)
+    expect((await call(a, s, 'POST', '/api/auth/logout')).status).toBe(200)
+    expect((await me(a, s)).status).toBe(401)
+  })
 })
