@@ -115,9 +115,7 @@ describeWithBrowser('tile mode for datasets above the page feature limit', (getB
         (window as unknown as { __yuanluo: TileHook }).__yuanluo.flyTo([lng, lat], 13),
       [target!.lng, target!.lat] as [number, number],
     )
-    await expect
-      .poll(() => field(page, 'tileCompoundsRendered'), { timeout: 60_000 })
-      .toBeGreaterThan(0)
+    await expect.poll(() => rendered(page), { timeout: 60_000 }).toBeGreaterThan(0)
     expect(tileStatuses.length).toBeGreaterThan(0)
     expect(tileStatuses.every((s) => s === 200 || s === 204 || s === 304)).toBe(true)
     expect(tileStatuses).toContain(200)
