@@ -142,6 +142,9 @@ describeWithBrowser('tile mode for datasets above the page feature limit', (getB
     await expect
       .poll(() => page.getByTestId('compound-name').textContent(), { timeout: 30_000 })
       .toBe(target!.name)
+    await expect
+      .poll(() => page.getByTestId('compound-panel').textContent(), { timeout: 30_000 })
+      .toContain(target!.code)
     expect(requested.some((u) => u.endsWith(`/api/compounds/${target!.id}`))).toBe(true)
     await page.screenshot({ path: `${SCREENSHOTS}/tile-mode-selected.png` })
 
