@@ -7,7 +7,14 @@ import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import type { OidcConfig } from '../../server/src/env.ts'
 import { verifyIdToken } from '../../server/src/features/auth/oidc-jwt.ts'
-import { insertUser, tokenHash } from '../../server/src/features/auth/users.queries.ts'
+import { sessionCache } from '../../server/src/features/auth/session-cache.ts'
+import {
+  createSession,
+  endSession,
+  insertUser,
+  tokenHash,
+} from '../../server/src/features/auth/users.queries.ts'
+import { readVersions } from '../../server/src/lib/data-version.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
@@ -220,5 +227,46 @@ describeEachDb('security review: cached sessions across processes', (getDb) => {
     expect((await me(a, s)).status).toBe(200)
     expect((await call(a, s, 'POST', '/api/auth/logout')).status).toBe(200)
     expect((await me(a, s)).status).toBe(401)
+  })
+
+  it('never keeps a fill whose lookup predates a revocation under the new auth version', async () => {
+    const db = getDb()
+    const userId = (
+      await db.query<{ id: number }>(sql`SELECT id FROM app_user WHERE username = 'admin'`)
+    )[0]!.id
+    // The first session lookup runs, then waits (its answer predates what follows) until released.
+    let release!: () => void
+    let gate = Promise.resolve()
+    let held = 0
+    const slow: Db = {
+      ...db,
+      query: async <R>(q: Parameters<Db['query']>[0]) => {
+        const rows = await db.query<R>(q)
+        if (/FROM user_session s JOIN app_user/.test(q.text) && held++ === 0) await gate
+        return rows
+      },
+    }
+    for (const order of ['new-version request first', 'stale fill first'] as const) {
+      held = 0
+      gate = new Promise<void>((r) => (release = r))
+      const cache = sessionCache(slow)
+      const { token } = await createSession(db, userId, { ip: 't', userAgent: 't' })
+      const v1 = (await readVersions(db)).auth
+      const stale = cache.get(token, v1) // looks the session up: live
+      await new Promise((r) => setTimeout(r, 0))
+      await endSession(db, tokenHash(token)) // signed out through another process
+      const v2 = (await readVersions(db)).auth
+      expect(v2).not.toBe(v1)
+      if (order === 'new-version request first') {
+        expect(await cache.get(token, v2), order).toBeUndefined()
+        release()
+      } else release()
+      // The request that arrived before the sign-out may still be answered as signed in…
+      expect((await stale)?.state, order).toBe('live')
+      // …but nothing after it.
+      expect(await cache.get(token, v2), order).toBeUndefined()
+      expect(await cache.get(token, v2), order).toBeUndefined()
+      expect(cache.stats.hits, order).toBe(0)
+    }
   })
 })
