@@ -1,12 +1,13 @@
 // Security review of single sign-on and the session cache: each test shows a defect found in review
 // (an insecure or malformed answer of the issuer, a claim that is no evidence, a session revived
 // after another process declared it timed out) refused or handled.
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { sql } from '../../server/src/db/sql.ts'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import type { OidcConfig } from '../../server/src/env.ts'
-import { verifyIdToken } from '../../server/src/features/auth/oidc-jwt.ts'
+import { verifyIdToken, type Jwk } from '../../server/src/features/auth/oidc-jwt.ts'
 import { sessionCache } from '../../server/src/features/auth/session-cache.ts'
 import {
   createSession,
@@ -268,5 +269,87 @@ describeEachDb('security review: cached sessions across processes', (getDb) => {
       expect(await cache.get(token, v2), order).toBeUndefined()
       expect(cache.stats.hits, order).toBe(0)
     }
+  })
+})
+
+describe('security review: ID token algorithm and key selection (node:crypto)', () => {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const rsa2 = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const jwk = (k: KeyObject, extra: Partial<Jwk>): Jwk => ({
+    ...(k.export({ format: 'jwk' }) as Jwk),
+    ...extra,
+  })
+  const now = Math.floor(Date.now() / 1000)
+  const claims = {
+    iss: 'https://idp.test',
+    sub: 's',
+    aud: CLIENT_ID,
+    exp: now + 60,
+    iat: now,
+    nonce: 'n',
+  }
+  const opts = (keys: Jwk[]) => ({
+    issuer: 'https://idp.test',
+    clientId: CLIENT_ID,
+    nonce: 'n',
+    keys: () => Promise.resolve(keys),
+  })
+  const token = (header: Record<string, unknown>, sig: (input: Buffer) => Buffer) => {
+    const input = `${b64(header)}.${b64(claims)}`
+    return `${input}.${sig(Buffer.from(input)).toString('base64url')}`
+  }
+  const rs256 = (key: KeyObject) => (input: Buffer) => sign('sha256', input, key)
+
+  it('refuses none and HMAC (signed with the client secret or the public key) whatever the keys', async () => {
+    const pem = rsa.publicKey.export({ format: 'pem', type: 'spki' })
+    const keys = [jwk(rsa.publicKey, { kid: 'r' })]
+    for (const [alg, secret] of [
+      ['none', undefined],
+      ['HS256', CLIENT_SECRET],
+      ['HS256', pem],
+      ['RS1', undefined],
+    ] as const) {
+      const t = token({ alg, kid: 'r' }, (input) =>
+        secret ? createHmac('sha256', secret).update(input).digest() : Buffer.alloc(0),
+      )
+      await expect(verifyIdToken(t, opts(keys)), alg).rejects.toThrow(/is not accepted/)
+    }
+  })
+
+  it('without kid, uses the one key that fits and refuses when several do', async () => {
+    const t = token({ alg: 'RS256' }, rs256(rsa.privateKey))
+    const one = [jwk(rsa.publicKey, { kid: 'r' }), jwk(ec.publicKey, { kid: 'e' })]
+    expect((await verifyIdToken(t, opts(one))).sub).toBe('s')
+    const two = [...one, jwk(rsa2.publicKey, { kid: 'r2' })]
+    await expect(verifyIdToken(t, opts(two))).rejects.toThrow(/no RS256 key with kid \(none\)/)
+  })
+
+  it('selects by kid, kty, curve and the key’s own alg; refuses short RSA keys; PS256 verifies', async () => {
+    const keys = [jwk(rsa.publicKey, { kid: 'r', alg: 'RS256' }), jwk(ec.publicKey, { kid: 'e' })]
+    // Another kid's key, or a key published for RS256 used as PS256, is no key.
+    const other = token({ alg: 'RS256', kid: 'r2' }, rs256(rsa2.privateKey))
+    await expect(verifyIdToken(other, opts(keys))).rejects.toThrow(/no RS256 key with kid r2/)
+    const pss = (input: Buffer) =>
+      sign('sha256', input, { key: rsa.privateKey, padding: 6, saltLength: 32 })
+    await expect(verifyIdToken(token({ alg: 'PS256', kid: 'r' }, pss), opts(keys))).rejects.toThrow(
+      /no PS256 key/,
+    )
+    // An EC kid named with an RSA alg.
+    await expect(
+      verifyIdToken(token({ alg: 'RS256', kid: 'e' }, rs256(rsa.privateKey)), opts(keys)),
+    ).rejects.toThrow(/no RS256 key with kid e/)
+    const unpinned = [jwk(rsa.publicKey, { kid: 'r' })]
+    expect((await verifyIdToken(token({ alg: 'PS256', kid: 'r' }, pss), opts(unpinned))).sub).toBe(
+      's',
+    )
+    const short = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    await expect(
+      verifyIdToken(
+        token({ alg: 'RS256', kid: 's' }, rs256(short.privateKey)),
+        opts([jwk(short.publicKey, { kid: 's' })]),
+      ),
+    ).rejects.toThrow(/shorter than 2048 bits/)
   })
 })
