@@ -14,8 +14,9 @@ import type {
 } from './ledger-types.ts'
 import type { CoverageStatus } from './types.ts'
 
-export const fetchLedgerColumns = (signal?: AbortSignal) =>
-  getJson<LedgerExtraColumns>('/api/ledger/rows', signal)
+/** The table's extra columns: every compound's, or one area's (tile mode lists one area). */
+export const fetchLedgerColumns = (signal?: AbortSignal, area?: string) =>
+  getJson<LedgerExtraColumns>(apiUrl('/api/ledger/rows', { area }), signal)
 
 /** Sends JSON with `method`; throws ApiError (409 carries `details.current`, 400 `details.issues`). */
 async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown): Promise<T> {

@@ -15,11 +15,13 @@ export function loadLedgerColumns(force = false) {
   if (!features || (features.length === 0 && s.compoundsPlan?.kind === 'none')) return
   if (!force && s.ledgerColumnsFor === features && s.ledgerColumns.status !== 'error') return
   useStore.setState({ ledgerColumnsFor: features })
+  // Tile mode lists one area: its columns only, not the whole dataset's.
+  const area = s.compoundsPlan?.kind === 'area' ? s.compoundsPlan.areaId : undefined
   return load(
     'ledger-columns',
-    `n${features.length}`,
+    `${area ?? 'all'}:n${features.length}`,
     { get: (st) => st.ledgerColumns, put: (_, ledgerColumns) => ({ ledgerColumns }) },
-    fetchLedgerColumns,
+    (signal) => fetchLedgerColumns(signal, area),
   )
 }
 
