@@ -112,6 +112,35 @@ describeEachDb('security review: single sign-on', (getDb) => {
     })
   })
 
+  it('a replayed callback (same flow cookie, same code) starts no second session; a forged cookie is a state error', async () => {
+    reset()
+    const app = oidcApp(getDb(), config)
+    const start = await app.request('http://yuanluo.test/api/auth/oidc/start')
+    const flow = cookieOf(start, 'yuanluo_oidc')!
+    const back = await fetch(start.headers.get('location')!, { redirect: 'manual' })
+    const cb = new URL(back.headers.get('location')!)
+    const callback = () => app.request(cb.pathname + cb.search, { headers: { cookie: flow } })
+    const first = await callback()
+    expect(first.headers.get('location')).toBe('/')
+    expect(cookieOf(first, 'yuanluo_session')).toBeDefined()
+    // The cookie is stateless: the issuer's one-time code is what refuses the replay.
+    const again = await callback()
+    expect(again.headers.get('location')).toBe('/?login_error=token')
+    expect(cookieOf(again, 'yuanluo_session')).toBeUndefined()
+    // A cookie whose payload or MAC was altered is no sign-in in progress.
+    const [payload, mac] = flow.slice('yuanluo_oidc='.length).split('.')
+    const state = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { exp: number }
+    const longer = Buffer.from(JSON.stringify({ ...state, exp: state.exp + 1e9 })).toString(
+      'base64url',
+    )
+    for (const forged of [`${longer}.${mac}`, `${payload}.${mac!.slice(0, -2)}AA`, `${payload}.`]) {
+      const res = await app.request(cb.pathname + cb.search, {
+        headers: { cookie: `yuanluo_oidc=${forged}` },
+      })
+      expect(res.headers.get('location'), forged).toBe('/?login_error=state')
+    }
+  })
+
   it('treats an alg naming a property of every object (constructor, __proto__, toString) as unknown', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
     for (const alg of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
