@@ -55,6 +55,8 @@ export interface FakeIssuer {
   discovery: Record<string, unknown>
   /** Entries served before the real keys in the JWKS (malformed keys). */
   extraKeys: unknown[]
+  /** The path of every request received, in order. */
+  requests: string[]
   close(): Promise<void>
 }
 
@@ -93,6 +95,7 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
     tokenRequests: [],
     discovery: {},
     extraKeys: [],
+    requests: [],
     close: () => new Promise<void>((r) => server.close(() => r())),
   }
 
@@ -133,6 +136,7 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', state.url)
+      state.requests.push(url.pathname)
       if (url.pathname === '/.well-known/openid-configuration')
         return json(res, 200, {
           issuer: state.url,

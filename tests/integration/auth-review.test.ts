@@ -141,6 +141,18 @@ describeEachDb('security review: single sign-on', (getDb) => {
     }
   })
 
+  it('a burst of sign-in starts while discovery fails asks the issuer once, not once per request', async () => {
+    reset()
+    issuer.discovery = { issuer: 'https://elsewhere.test' } // unusable: names another issuer
+    const app = oidcApp(getDb(), config)
+    issuer.requests.length = 0
+    const starts = await Promise.all(
+      Array.from({ length: 20 }, () => app.request('http://yuanluo.test/api/auth/oidc/start')),
+    )
+    for (const res of starts) expect(res.headers.get('location')).toBe('/?login_error=unavailable')
+    expect(issuer.requests.filter((r) => r.endsWith('/openid-configuration')).length).toBe(1)
+  })
+
   it('treats an alg naming a property of every object (constructor, __proto__, toString) as unknown', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
     for (const alg of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {

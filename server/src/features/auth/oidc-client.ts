@@ -31,6 +31,8 @@ const CACHE_MS = 60 * 60_000
 /** An unknown kid refetches the keys, but not more often than this. */
 const REFRESH_MIN_MS = 30_000
 const FETCH_TIMEOUT_MS = 10_000
+/** A failed discovery is answered from memory this long (anyone may call start: no amplification). */
+const FAILURE_MS = 5_000
 
 async function getJson(url: string, what: string, init: RequestInit = {}): Promise<unknown> {
   let res: Response
@@ -87,6 +89,8 @@ const isUrl = (v: unknown): v is string => {
 /** One per configured issuer: caches its discovery document and keys. */
 export class OidcClient {
   private discovery?: { value: Discovery; at: number }
+  private discovering?: Promise<Discovery>
+  private discoveryFailed?: { error: unknown; at: number }
   private jwks?: { keys: Jwk[]; at: number }
   private stateKey: Buffer
 
@@ -102,6 +106,25 @@ export class OidcClient {
 
   async metadata(): Promise<Discovery> {
     if (this.discovery && this.now() - this.discovery.at < CACHE_MS) return this.discovery.value
+    const failed = this.discoveryFailed
+    if (failed && this.now() - failed.at < FAILURE_MS) throw failed.error
+    // Concurrent callers share one fetch.
+    this.discovering ??= this.discover().then(
+      (d) => {
+        this.discovering = undefined
+        this.discoveryFailed = undefined
+        return d
+      },
+      (e: unknown) => {
+        this.discovering = undefined
+        this.discoveryFailed = { error: e, at: this.now() }
+        throw e
+      },
+    )
+    return this.discovering
+  }
+
+  private async discover(): Promise<Discovery> {
     const url = `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`
     const d = (await getJson(url, 'discovery')) as Partial<Discovery>
     if (d.issuer !== this.config.issuer)
