@@ -311,6 +311,38 @@ describeEachDb('security review: cached sessions across processes', (getDb) => {
       expect(cache.stats.hits, order).toBe(0)
     }
   })
+
+  it('a hit whose last_seen_at write overlaps a revocation is not put back under the new version', async () => {
+    const db = getDb()
+    const userId = (
+      await db.query<{ id: number }>(sql`SELECT id FROM app_user WHERE username = 'admin'`)
+    )[0]!.id
+    let release!: () => void
+    let gate = Promise.resolve()
+    const slow: Db = {
+      ...db,
+      query: async <R>(q: Parameters<Db['query']>[0]) => {
+        const rows = await db.query<R>(q)
+        if (/UPDATE user_session SET last_seen_at/.test(q.text)) await gate
+        return rows
+      },
+    }
+    let clock = 1_000_000
+    const cache = sessionCache(slow, { now: () => clock })
+    const { token } = await createSession(db, userId, { ip: 't', userAgent: 't' })
+    const v1 = (await readVersions(db)).auth
+    expect((await cache.get(token, v1))?.state).toBe('live') // cached
+    clock += 61_000 // the next hit writes last_seen_at
+    gate = new Promise<void>((r) => (release = r))
+    const hit = cache.get(token, v1)
+    await new Promise((r) => setTimeout(r, 0))
+    await endSession(db, tokenHash(token))
+    const v2 = (await readVersions(db)).auth
+    expect(await cache.get(token, v2)).toBeUndefined()
+    release()
+    expect((await hit)?.state).toBe('live') // arrived before the sign-out
+    expect(await cache.get(token, v2)).toBeUndefined()
+  })
 })
 
 describe('security review: ID token algorithm and key selection (node:crypto)', () => {

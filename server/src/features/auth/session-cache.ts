@@ -78,6 +78,11 @@ export function sessionCache(db: Db, opts: SessionCacheOptions = {}): SessionCac
       const e = entries.get(id)
       const t = now()
       if (e && t < e.expiresAt && t - e.lastSeen <= e.idleLimitMs) {
+        // Bookkeeping before any await: a revocation meanwhile clears the map, and nothing after
+        // the await may put this entry back under the new version.
+        e.lastSeen = t
+        entries.delete(id)
+        entries.set(id, e) // most recently used last
         let live = true
         if (t - e.lastWritten >= TOUCH_MS) {
           e.lastWritten = t
@@ -88,9 +93,6 @@ export function sessionCache(db: Db, opts: SessionCacheOptions = {}): SessionCac
         }
         if (live) {
           stats.hits++
-          e.lastSeen = t
-          entries.delete(id)
-          entries.set(id, e) // most recently used last
           return { state: 'live', session: e.session }
         }
       }
