@@ -200,6 +200,22 @@ describeEachDb('OpenID Connect single sign-on', (getDb) => {
     await expectRefused(await signInThrough(app, issuer), 'unknown_user')
   })
 
+  it('never links an administrator by the username claim, only by subject', async () => {
+    const admin = await addUser('sso-admin', 'admin')
+    issuer.user = { sub: 'S-CLAIMS-ADMIN', preferred_username: 'sso-admin' }
+    const audit = await expectRefused(await signInThrough(app, issuer), 'unknown_user')
+    expect(audit.detail.detail).toMatch(/administrator/)
+    const [row] = await getDb().query<{ s: string | null }>(
+      sql`SELECT oidc_subject AS s FROM app_user WHERE id = ${admin}`,
+    )
+    expect(row!.s).toBeNull()
+    // Linked by subject (as link-oidc does), the same administrator signs in.
+    await getDb().query(
+      sql`UPDATE app_user SET oidc_subject = ${`${issuer.url}|S-CLAIMS-ADMIN`} WHERE id = ${admin}`,
+    )
+    expect((await signInThrough(app, issuer)).location).toBe('/')
+  })
+
   it('refuses a disabled account and a locked one, linking neither', async () => {
     const disabled = await addUser('sso-disabled')
     await getDb().query(sql`UPDATE app_user SET disabled = true WHERE id = ${disabled}`)

@@ -164,6 +164,15 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
         )
       if (user.oidcSubject !== null)
         throw new Refusal('unknown_user', 'the account is linked to another subject', user, subject)
+      // A username claim may be chosen by its holder at some issuers: never enough to take an
+      // administrator's account. Those are linked by subject only (npm run user -- link-oidc).
+      if (user.role === 'admin')
+        throw new Refusal(
+          'unknown_user',
+          'an administrator account is linked by subject only (npm run user -- link-oidc)',
+          user,
+          subject,
+        )
     }
     if (user.disabled) throw new Refusal('disabled', 'the account is disabled', user, subject)
     if (user.lockedForS > 0) throw new Refusal('locked', 'the account is locked', user, subject)
