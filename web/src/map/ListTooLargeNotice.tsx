@@ -3,21 +3,26 @@ import { useT } from '../i18n/use-t.ts'
 import { useStore } from '../store/index.ts'
 
 /**
- * Tile mode: the workspaces that work on a list (ledger, plans) say why it is empty when the
- * chosen area (or the whole dataset) holds more compounds than the page loads at once.
+ * Tile mode: why a workspace that works on a list (ledger, plans) has none, when the chosen area
+ * (or the whole dataset) holds more compounds than the page loads at once; null otherwise.
  */
-export function ListTooLargeNotice() {
+export function useListTooLarge(): string | null {
   const { t, lang } = useT()
   const plan = useStore((s) => s.compoundsPlan)
-  const view = useStore((s) => s.view)
-  if (plan?.kind !== 'none' || (view !== 'ledger' && view !== 'plans')) return null
-  const text = interpolate(t(plan.areaId === null ? 'tileListTooLargeCity' : 'tileListTooLarge'), {
+  if (plan?.kind !== 'none') return null
+  return interpolate(t(plan.areaId === null ? 'tileListTooLargeCity' : 'tileListTooLarge'), {
     count: formatCount(plan.count, lang),
     limit: formatCount(plan.limit, lang),
   })
+}
+
+/** The notice, inside the workspace's own panel (in place of its list). */
+export function ListTooLargeNotice() {
+  const text = useListTooLarge()
+  if (!text) return null
   return (
-    <div className="list-too-large" role="status" data-testid="list-too-large">
+    <p className="list-too-large" role="status" data-testid="list-too-large">
       {text}
-    </div>
+    </p>
   )
 }

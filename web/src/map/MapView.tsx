@@ -5,7 +5,6 @@ import { hoverTileName, selectCompound } from '../store/loaders.ts'
 import { planClick, planCursor, planPickAt } from '../store/plans-loaders.ts'
 import { togglePoint } from '../store/siting-slice.ts'
 import { createMap, type MapHandles } from './create-map.ts'
-import { ListTooLargeNotice } from './ListTooLargeNotice.tsx'
 import { useMapSync } from './use-map-sync.ts'
 import './map.css'
 
@@ -60,7 +59,6 @@ export function MapView() {
   return (
     <>
       <div ref={container} className="map" role="region" aria-label={t('mapAria')} />
-      <ListTooLargeNotice />
     </>
   )
 }

@@ -8,6 +8,7 @@ import { dataOf } from '../../store/async.ts'
 import { useStore } from '../../store/index.ts'
 import { loadLedgerColumns } from '../../store/ledger-loaders.ts'
 import { useLedgerTable } from '../../store/ledger-selectors.ts'
+import { ListTooLargeNotice, useListTooLarge } from '../../map/ListTooLargeNotice.tsx'
 import { ImportWizard } from '../ledger-import/ImportWizard.tsx'
 import { LedgerTable, StatusFilter } from './LedgerTable.tsx'
 import './ledger.css'
@@ -64,6 +65,7 @@ function ExportMenu() {
 
 /** The ledger workspace: the table of every compound beside the map, with search and filters. */
 export function LedgerView() {
+  const tooLarge = useListTooLarge()
   const { t, lang } = useT()
   const compounds = useStore((s) => s.compounds)
   const columns = useStore((s) => s.ledgerColumns)
@@ -140,7 +142,9 @@ export function LedgerView() {
           </button>
         </p>
       )}
-      {table.rows.length === 0 && features ? (
+      {tooLarge ? (
+        <ListTooLargeNotice />
+      ) : table.rows.length === 0 && features ? (
         <p className="muted ledger-note">{t('ledgerNoRows')}</p>
       ) : (
         <LedgerTable rows={table.rows} />

@@ -1,3 +1,4 @@
+import { ListTooLargeNotice } from '../../map/ListTooLargeNotice.tsx'
 import { useStore } from '../../store/index.ts'
 import { PlanEditor } from './PlanEditor.tsx'
 import { PlanList } from './PlanList.tsx'
@@ -15,6 +16,7 @@ export function PlansView() {
         data-testid="plans-panel"
         aria-labelledby="plans-title"
       >
+        <ListTooLargeNotice />
         {open ? <PlanEditor /> : <PlanList />}
       </section>
     </div>
