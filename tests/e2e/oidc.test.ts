@@ -27,9 +27,9 @@ describeWithBrowser('single sign-on in the browser', (getBrowser) => {
 
   it('signs in through the SSO button, and explains a refusal in Chinese', async () => {
     await insertUser(app.db(), {
-      username: 'sso-admin',
+      username: 'sso-leader',
       displayName: '统一认证用户',
-      role: 'admin',
+      role: 'leader',
       passwordHash: null,
       jurisdictionAreaId: null,
     })
@@ -58,7 +58,7 @@ describeWithBrowser('single sign-on in the browser', (getBrowser) => {
     await page.screenshot({ path: `${SCREENSHOTS}/sso-refused.png` })
 
     // The provisioned account: signed in and on the map.
-    issuer.user = { sub: 'S-ADMIN', preferred_username: 'sso-admin' }
+    issuer.user = { sub: 'S-LEADER', preferred_username: 'sso-leader' }
     await button.click()
     await page.getByTestId('user-menu').waitFor()
     expect(await page.getByTestId('user-menu').textContent()).toContain('统一认证用户')

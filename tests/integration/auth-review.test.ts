@@ -181,7 +181,7 @@ describeEachDb('security review: single sign-on', (getDb) => {
     await insertUser(getDb(), {
       username: 'mail-user@example.test',
       displayName: 'mail',
-      role: 'admin',
+      role: 'leader',
       passwordHash: null,
       jurisdictionAreaId: null,
     })
