@@ -26,7 +26,15 @@ import { ledgerPageFigures } from './bench/ledger-page.ts'
 import { planFigures } from './bench/plans.ts'
 import { plansPageFigures } from './bench/plans-page.ts'
 import { scorecardFigures } from './bench/scorecard.ts'
-import { since, stop, timedStart, timeGet } from './bench/serve.ts'
+import {
+  benchHeaders,
+  demoPassword,
+  signInHeaders,
+  since,
+  stop,
+  timedStart,
+  timeGet,
+} from './bench/serve.ts'
 import { loadBench } from './bench/load.ts'
 import { tilesBench } from './bench/tiles.ts'
 
@@ -58,7 +66,7 @@ async function timePost(base: string, path: string, body: unknown, runs = 3) {
     const t0 = performance.now()
     const res = await fetch(base + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...benchHeaders, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
     const json = (await res.json()) as AnalysisReply
@@ -148,6 +156,11 @@ if (wanted('start') || wanted('api') || wanted('browser') || wanted('analysis'))
   record('second npm start to a served page', `${second.ms} ms`)
   pgliteServer = second.child
   pgliteUrl = `http://127.0.0.1:${port}`
+  // npm start requires sign-in: the demo admin, whose password the first start printed.
+  Object.assign(
+    benchHeaders,
+    await signInHeaders(pgliteUrl, 'admin', demoPassword(first.stdout(), 'admin')),
+  )
 }
 
 if (wanted('api') && pgliteUrl) {
@@ -163,6 +176,7 @@ if (wanted('api') && pgliteUrl) {
 }
 if (wanted('analysis') && pgliteUrl) await analysisFigures(pgliteUrl, 'PGlite')
 
+let onPostgisDone = () => {}
 if (wanted('api') || wanted('analysis')) {
   const install = findPostgres()
   if ('reason' in install) record('PostGIS figures', `not measured: ${install.reason}`)
@@ -176,6 +190,10 @@ if (wanted('api') || wanted('analysis')) {
       await loadDemoCity(db, city)
       record('demo city load into PostgreSQL + PostGIS', `${since(t0)} ms`)
       const port = await freePort()
+      // This app runs in the test seam's header mode (no sign-in): the PGlite session stays out.
+      const pgliteSession = { ...benchHeaders }
+      for (const k of Object.keys(benchHeaders)) delete benchHeaders[k]
+      onPostgisDone = () => Object.assign(benchHeaders, pgliteSession)
       const http = serve({
         fetch: createApp({ db, env, log: createLogger('warn') }).fetch,
         port,
@@ -193,6 +211,7 @@ if (wanted('api') || wanted('analysis')) {
       if (wanted('analysis')) await analysisFigures(`http://127.0.0.1:${port}`, 'PostGIS')
       http.close()
     } finally {
+      onPostgisDone()
       await db.close()
       await server.stop()
     }
@@ -204,7 +223,10 @@ if (wanted('browser') && pgliteUrl) {
   if (!chromium) record('browser figures', 'not measured: no Chromium')
   else {
     const browser = await launchChromium(chromium)
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const [name, value] = benchHeaders.cookie!.split('=') as [string, string]
+    await context.addCookies([{ name, value, url: pgliteUrl }])
+    const page = await context.newPage()
     const t0 = performance.now()
     await page.goto(pgliteUrl)
     await page.waitForFunction(
