@@ -3,7 +3,7 @@
 // the error banner to show with a retry.
 import { isAbort } from '../api/client.ts'
 import * as api from '../api/endpoints.ts'
-import type { AppConfig, AreaLevel, CompoundCollection } from '../api/types.ts'
+import type { AppConfig, AreaLevel, CompoundCollection, Stats } from '../api/types.ts'
 import { buildParentIndex, type ParentIndex } from './area-index.ts'
 import { choose, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
 import { nextFocus, optionsKey } from './area-slice.ts'
@@ -70,11 +70,13 @@ async function configReady(): Promise<AppConfig | undefined> {
 /** A new empty list per answer, so a reload after an edit is seen as new data (use-tile-compounds). */
 const noCompounds = (): CompoundCollection => ({ type: 'FeatureCollection', features: [] })
 
-/** Compounds in an area: from the figures already loaded for it, else asked. */
+/** The latest figures request (loadStats), so the list's size check reuses it instead of asking again. */
+let statsRequest: { areaId: string | null; answer: Promise<Stats | undefined> } | undefined
+
+/** Compounds in an area: from the figures loaded or being loaded for it, else asked. */
 async function compoundsIn(areaId: string, signal: AbortSignal): Promise<number> {
-  const stats = useStore.getState().stats
-  if (stats.status === 'ready' && stats.key === areaId) return stats.data.compounds
-  return (await api.fetchStats(areaId, signal)).compounds
+  const known = statsRequest?.areaId === areaId ? await statsRequest.answer : undefined
+  return (known ?? (await api.fetchStats(areaId, signal))).compounds
 }
 
 /**
@@ -146,13 +148,16 @@ export function loadAreaOptions(level: PickerLevel, parent: string | null) {
   )
 }
 
-export const loadStats = (areaId: string | null) =>
-  load(
+export function loadStats(areaId: string | null) {
+  const answer = load(
     'stats',
     areaId ?? 'city',
     { get: (s) => s.stats, put: (_, stats) => ({ stats }) },
     (signal) => api.fetchStats(areaId ?? undefined, signal),
   )
+  statsRequest = { areaId, answer }
+  return answer
+}
 
 /** Makes `areaId` (null: the city) the area of the figures and flies the map to it. */
 export async function showArea(areaId: string | null): Promise<void> {
