@@ -18,6 +18,7 @@ import { sql } from '../../server/src/db/sql.ts'
 import { loadNation } from '../../server/src/demo/nation.ts'
 import { mvtQuery } from '../../server/src/features/tiles/tiles.queries.ts'
 import { runUserCommand } from '../../server/src/features/auth/user-cli.ts'
+import { signInHeaders } from './serve.ts'
 import {
   findPostgres,
   freePort,
@@ -135,15 +136,8 @@ export async function signIn(db: Db, base: string) {
     io,
   )
   if (added !== 0) await runUserCommand(db, ['passwd', username, '--password-stdin'], io)
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  if (!res.ok) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`)
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
-  return { cookie, csrfToken }
+  const headers = await signInHeaders(base, username, password)
+  return { cookie: headers.cookie, csrfToken: headers['x-csrf-token'] }
 }
 
 /** Tiles at zoom z around `n` compounds picked evenly through the table. */

@@ -65,18 +65,7 @@ async function signIn(s: Server, password: string): Promise<void> {
   const me = await fetch(`${s.url}/api/auth/me`)
   await me.arrayBuffer()
   if (me.status !== 401) return
-  const res = await fetch(`${s.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'two-proc', password }),
-  })
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  s.headers = { cookie, 'x-csrf-token': csrfToken }
+  s.headers = await newSession(s, password)
 }
 
 async function startServer(databaseUrl: string): Promise<Server> {
