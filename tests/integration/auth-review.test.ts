@@ -123,10 +123,12 @@ describeEachDb('security review: single sign-on', (getDb) => {
     const first = await callback()
     expect(first.headers.get('location')).toBe('/')
     expect(cookieOf(first, 'yuanluo_session')).toBeDefined()
-    // The cookie is stateless: the issuer's one-time code is what refuses the replay.
+    // The spent state is refused before the issuer is asked again (its one-time code would refuse it too).
+    const tokenRequests = issuer.tokenRequests.length
     const again = await callback()
-    expect(again.headers.get('location')).toBe('/?login_error=token')
+    expect(again.headers.get('location')).toBe('/?login_error=state')
     expect(cookieOf(again, 'yuanluo_session')).toBeUndefined()
+    expect(issuer.tokenRequests.length).toBe(tokenRequests)
     // A cookie whose payload or MAC was altered is no sign-in in progress.
     const [payload, mac] = flow.slice('yuanluo_oidc='.length).split('.')
     const state = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { exp: number }

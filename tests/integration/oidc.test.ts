@@ -1,7 +1,7 @@
 // Single sign-on through OpenID Connect against a fake issuer in this process (tests/helpers/
 // fake-oidc.ts): a full sign-in gives a working session; every bent token, state or verifier is
 // refused, redirected to /?login_error=<code> and audited without tokens; unconfigured → 404.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
@@ -23,11 +23,17 @@ const baseEnv = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_UR
 const oidcApp = (db: Db, OIDC?: OidcConfig) =>
   createApp(
     { db, env: { ...baseEnv, ...(OIDC ? { OIDC } : {}) }, log: memoryLogger() },
-    {
-      auth: 'required',
-    },
+    // Each test signs in from its own address (X-Forwarded-For), so the sign-ins and refusals of
+    // one test never use up another's callbacks (oidc-throttle.ts; tested in oidc-throttle.test.ts).
+    { auth: 'required', trustProxy: true },
   )
 type App = ReturnType<typeof oidcApp>
+
+let testNo = 0
+let address = '198.51.100.0'
+beforeEach(() => {
+  address = `198.51.100.${++testNo}`
+})
 
 const cookieOf = (res: Response, name: string) =>
   res.headers
@@ -54,7 +60,9 @@ async function signInThrough(
   tweaks: Tweaks = {},
   bend: { query?: (q: URLSearchParams) => void; noCookie?: boolean } = {},
 ): Promise<Outcome> {
-  const start = await app.request('http://yuanluo.test/api/auth/oidc/start')
+  const start = await app.request('http://yuanluo.test/api/auth/oidc/start', {
+    headers: { 'x-forwarded-for': address },
+  })
   expect(start.status).toBe(302)
   const flow = cookieOf(start, 'yuanluo_oidc')
   expect(flow).toBeDefined()
@@ -67,7 +75,7 @@ async function signInThrough(
   expect(cb.origin + cb.pathname).toBe('http://yuanluo.test/api/auth/oidc/callback')
   bend.query?.(cb.searchParams)
   const res = await app.request(cb.pathname + cb.search, {
-    headers: bend.noCookie ? {} : { cookie: flow! },
+    headers: { 'x-forwarded-for': address, ...(bend.noCookie ? {} : { cookie: flow! }) },
   })
   expect(res.status).toBe(302)
   const all = res.headers.getSetCookie()

@@ -48,7 +48,7 @@ export async function setSubject(db: Db, username: string, subject: string | nul
   return rows.length > 0
 }
 
-export type OidcAction = 'login' | 'login_failed' | 'link'
+export type OidcAction = 'login' | 'login_failed' | 'link' | 'throttled'
 
 /** One single sign-on event in audit_log (entity app_user). Never holds a code or a token. */
 export async function auditOidc(

@@ -18,6 +18,13 @@ import {
 } from './oidc-client.ts'
 import { TokenError, verifyIdToken, type IdTokenClaims } from './oidc-jwt.ts'
 import {
+  AttemptThrottle,
+  OIDC_CALLBACK_MAX,
+  OIDC_START_MAX,
+  OIDC_WINDOW_MS,
+  SpentStates,
+} from './oidc-throttle.ts'
+import {
   auditOidc,
   findUserBySubject,
   findUserForLink,
@@ -45,6 +52,7 @@ export const LOGIN_ERRORS = [
   'unknown_user', // no account linked to the subject nor named by the username claim
   'disabled', // the account is disabled
   'locked', // the account is locked after failed password sign-ins
+  'throttled', // too many sign-ins started or failed callbacks from this address (oidc-throttle.ts)
 ] as const
 export type LoginError = (typeof LOGIN_ERRORS)[number]
 
@@ -56,7 +64,10 @@ const start = createRoute({
   responses: {
     302: {
       description:
-        'To the issuer, with a signed HttpOnly cookie holding state, nonce and the PKCE verifier',
+        'To the issuer, with a signed HttpOnly cookie holding state, nonce and the PKCE verifier; a throttled browser navigation to /?login_error=throttled',
+    },
+    429: {
+      description: `TOO_MANY: more than ${OIDC_START_MAX} sign-ins started from this address within ${OIDC_WINDOW_MS / 1000} s (Retry-After says when to try again)`,
     },
   },
 })
@@ -78,6 +89,9 @@ const callback = createRoute({
   },
   responses: {
     302: { description: 'Signed in (to /) or refused (to /?login_error=<code>)' },
+    429: {
+      description: `TOO_MANY: more than ${OIDC_CALLBACK_MAX} callbacks without a sign-in from this address within ${OIDC_WINDOW_MS / 1000} s, answered before the issuer is contacted (a browser navigation is redirected to /?login_error=throttled instead)`,
+    },
   },
 })
 
@@ -98,6 +112,11 @@ class Refusal extends Error {
     super(message)
   }
 }
+
+/** A browser following a link or a redirect (it should see the sign-in page's message, not JSON). */
+const isNavigation = (c: Context) =>
+  c.req.header('sec-fetch-mode') === 'navigate' ||
+  (c.req.header('accept') ?? '').includes('text/html')
 
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a)
@@ -131,6 +150,47 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
     })
   }
   const noStore = (c: Context) => c.header('cache-control', 'no-store')
+
+  const startsPerIp = new AttemptThrottle(OIDC_START_MAX, OIDC_WINDOW_MS)
+  const callbacksPerIp = new AttemptThrottle(OIDC_CALLBACK_MAX, OIDC_WINDOW_MS)
+  const spentStates = new SpentStates()
+
+  /**
+   * Counts this request against its address; over the limit answers before anything else is done
+   * (no cookie read, no issuer contacted): 429 TOO_MANY, or for a browser navigation a redirect to
+   * the sign-in page's message. The first refusal of each address and window is audited (not every
+   * one, so a flood cannot fill audit_log).
+   */
+  const throttle = async (c: Context, route: 'start' | 'callback', ip: string) => {
+    const throttler = route === 'start' ? startsPerIp : callbacksPerIp
+    const taken = throttler.take(ip)
+    if (taken.ok) return undefined
+    const retryAfterS = Math.max(1, Math.ceil(taken.retryAfterMs / 1000))
+    if (taken.firstRefusal)
+      await auditOidc(db, 'throttled', '(throttled)', null, {
+        ip,
+        route,
+        limit: throttler.max,
+        windowS: throttler.windowMs / 1000,
+        retryAfterS,
+      })
+    c.header('retry-after', String(retryAfterS))
+    if (isNavigation(c)) return c.redirect('/?login_error=throttled', 302)
+    const what =
+      route === 'start'
+        ? `more than ${throttler.max} single sign-ons started`
+        : `more than ${throttler.max} single sign-on callbacks without a sign-in`
+    throw new AppError(
+      'TOO_MANY',
+      `此地址的统一身份认证登录过于频繁,请 ${retryAfterS} 秒后再试 (${what} from this address within ${throttler.windowMs / 1000} s; try again in ${retryAfterS} s)`,
+      {
+        reason: route === 'start' ? 'oidc_start' : 'oidc_callback',
+        limit: throttler.max,
+        windowS: throttler.windowMs / 1000,
+        retryAfterS,
+      },
+    )
+  }
 
   /** Links (when needed) and vets the account of verified claims; throws Refusal. */
   const accountFor = async (
@@ -188,12 +248,15 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
     .openapi(start, async (c) => {
       const oidc = configured()
       noStore(c)
+      const ip = clientIp(c, opts.trustProxy)
+      const refused = await throttle(c, 'start', ip)
+      if (refused) return refused
       let authorize: URL
       try {
         authorize = new URL((await oidc.metadata()).authorization_endpoint)
       } catch (e) {
         await auditOidc(db, 'login_failed', '(unknown user)', null, {
-          ip: clientIp(c, opts.trustProxy),
+          ip,
           reason: 'unavailable',
           detail: (e as Error).message.slice(0, 300),
         })
@@ -225,6 +288,9 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
       noStore(c)
       const q = c.req.valid('query')
       const ip = clientIp(c, opts.trustProxy)
+      // Before the cookie is even read, let alone the issuer contacted.
+      const refused = await throttle(c, 'callback', ip)
+      if (refused) return refused
       const flow = oidc.openState(getCookie(c, FLOW_COOKIE))
       // One use: whatever happens next, this sign-in's cookie is spent.
       flowCookie(c, null)
@@ -240,6 +306,9 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
         if (!flow) throw new Refusal('state', 'no sign-in in progress (missing or expired cookie)')
         if (!q.state || !sameText(q.state, flow.state))
           throw new Refusal('state', 'the state does not match the sign-in in progress')
+        // The cookie is cleared in the browser, but a copy could be replayed: one callback per state.
+        if (!spentStates.spend(flow.state, flow.exp))
+          throw new Refusal('state', 'this sign-in was already completed or refused (a replay)')
         if (!q.code) throw new Refusal('issuer', 'the issuer sent no code')
         const { idToken, accessToken } = await oidc.exchangeCode(
           q.code,
@@ -264,6 +333,8 @@ export const oidcRoutes = ({ db, env }: Deps, opts: OidcRouteOptions) => {
           userAgent: c.req.header('user-agent') ?? '',
         })
         await auditOidc(db, 'login', user.username, user.id, { ip, subject })
+        // A sign-in is no abuse: it does not use up the address's callbacks.
+        callbacksPerIp.refund(ip)
         opts.setSessionCookie(c, token)
         return c.redirect('/', 302)
       } catch (e) {

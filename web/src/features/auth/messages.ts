@@ -37,6 +37,7 @@ const zh = {
     unknown_user: '统一身份认证账号尚未开通本系统权限,请联系管理员开通',
     disabled: '该账号已停用,请联系管理员',
     locked: '该账号因多次登录失败已临时锁定,请稍后再试',
+    throttled: '此地址的统一身份认证登录尝试过于频繁,已暂时限制,请约一分钟后再试',
     other: '统一身份认证登录失败,请重试',
   },
 }
@@ -80,6 +81,8 @@ const en: typeof zh = {
       'This SSO account has no access to this system yet; ask an administrator to provision it',
     disabled: 'This account is disabled; contact an administrator',
     locked: 'This account is temporarily locked after failed sign-ins; try again later',
+    throttled:
+      'Too many single sign-on attempts from this address; they are paused, try again in about a minute',
     other: 'Single sign-on failed; try again',
   },
 }

@@ -33,6 +33,7 @@ export function ssoErrorCode(search: string): SsoErrorCode | null {
     'unknown_user',
     'disabled',
     'locked',
+    'throttled',
   ]
   return (known.includes(code) ? code : 'other') as SsoErrorCode
 }
