@@ -48,6 +48,17 @@ describe('a database that is down', () => {
     await db.close()
   })
 
+  it('gets 503 from health once the database is gone, though its counts were computed before', async () => {
+    const db = await openTestPglite()
+    const app = createApp({ db, env, log: memoryLogger() })
+    expect((await app.request('/api/health')).status).toBe(200)
+    await db.close()
+    // Same data version in memory, counts cached: the call must still ask the database.
+    const res = await app.request('/api/health')
+    expect(res.status).toBe(503)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DB_UNAVAILABLE')
+  })
+
   it('gets 503 on data routes when the embedded database has been closed', async () => {
     const db = await openTestPglite()
     await db.close()

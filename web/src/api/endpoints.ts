@@ -17,14 +17,28 @@ import type {
 
 export const fetchHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal)
 
-/** Basemap configuration; a server without the endpoint (404) means the plain offline basemap. */
-export async function fetchConfig(signal?: AbortSignal): Promise<AppConfig> {
-  try {
-    return await getJson<AppConfig>('/api/config', signal)
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return { basemap: { kind: 'plain' } }
+/** A 404 (a server without the endpoint) as `fallback`; any other failure as is. */
+const unless404 =
+  <T>(fallback: T) =>
+  (e: unknown): T => {
+    if (e instanceof ApiError && e.status === 404) return fallback
     throw e
   }
+
+/**
+ * The server configuration (basemap, upload limit, page feature limit; a server without the
+ * endpoint means the plain offline basemap) with the database's compound count, which the public
+ * /api/config does not tell: it comes from /api/config/compounds, for signed-in users only, so a
+ * session lost meanwhile fails this (401 → the sign-in page) instead of guessing the map mode.
+ */
+export async function fetchConfig(signal?: AbortSignal): Promise<AppConfig> {
+  const [config, count] = await Promise.all([
+    getJson<AppConfig>('/api/config', signal).catch(
+      unless404<AppConfig>({ basemap: { kind: 'plain' } }),
+    ),
+    getJson<{ compounds: number }>('/api/config/compounds', signal).catch(unless404(undefined)),
+  ])
+  return count ? { ...config, compounds: count.compounds } : config
 }
 
 export const fetchAreas = (level: AreaLevel, parent?: string, signal?: AbortSignal) =>

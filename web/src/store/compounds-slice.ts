@@ -29,7 +29,10 @@ export interface Hover {
  */
 export type MapMode = 'geojson' | 'tiles'
 
-/** The mode for a server configuration; undefined until the configuration is known. */
+/**
+ * The mode for a server configuration (with the compound count fetchConfig adds from the signed-in
+ * /api/config/compounds); undefined until the configuration is known.
+ */
 export function mapModeOf(config: AppConfig | undefined): MapMode | undefined {
   if (!config) return undefined
   const { compounds, pageFeatureLimit } = config

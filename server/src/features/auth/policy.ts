@@ -63,6 +63,8 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/areas/:id': { roles: ALL, scope: 'none' },
   'GET /api/compounds': { roles: ALL, scope: 'query-area' },
   'GET /api/stats': { roles: ALL, scope: 'query-area' },
+  // The whole database's compound count, by which the page picks GeoJSON or tile mode.
+  'GET /api/config/compounds': { roles: ALL, scope: 'none' },
   // The compound panel: viewers get it without secretaries and member counts (redact.ts).
   'GET /api/compounds/:id': { roles: ALL, scope: compound },
 
