@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choose, parentFor, pathOf, selectedAreaId } from './area-path.ts'
+import { choose, keepInside, mayClimbTo, parentFor, pathOf, selectedAreaId } from './area-path.ts'
 
 describe('choose', () => {
   it('chooses a district from nothing', () => expect(choose([], 'district', 'd1')).toEqual(['d1']))
@@ -40,4 +40,35 @@ describe('parentFor', () => {
   it('lists streets of the chosen district', () => expect(parentFor(['d1'], 'street')).toBe('d1'))
   it('cannot list communities before a street is chosen', () =>
     expect(parentFor(['d1'], 'community')).toBeUndefined())
+})
+
+describe('keepInside (the jurisdiction of the signed-in user)', () => {
+  it('keeps any path for a user of the whole city', () =>
+    expect(keepInside(['d2', 's9'], [])).toEqual(['d2', 's9']))
+  it('keeps a path at or below home', () => {
+    expect(keepInside(['d1', 's1'], ['d1', 's1'])).toEqual(['d1', 's1'])
+    expect(keepInside(['d1', 's1', 'c1'], ['d1', 's1'])).toEqual(['d1', 's1', 'c1'])
+  })
+  it('turns a path above home (the district, the city) into home', () => {
+    expect(keepInside(['d1'], ['d1', 's1'])).toEqual(['d1', 's1'])
+    expect(keepInside([], ['d1', 's1'])).toEqual(['d1', 's1'])
+  })
+  it('turns a path beside home (another district or street) into home', () => {
+    expect(keepInside(['d2'], ['d1'])).toEqual(['d1'])
+    expect(keepInside(['d1', 's2'], ['d1', 's1'])).toEqual(['d1', 's1'])
+  })
+})
+
+describe('mayClimbTo', () => {
+  it('lets a city user climb anywhere, the city included', () => {
+    expect(mayClimbTo(null, [])).toBe(true)
+    expect(mayClimbTo('d1', [])).toBe(true)
+  })
+  it('lets a street planner climb to the street and below, never to the district or the city', () => {
+    const home = ['d1', 's1']
+    expect(mayClimbTo(null, home)).toBe(false)
+    expect(mayClimbTo('d1', home)).toBe(false)
+    expect(mayClimbTo('s1', home)).toBe(true)
+    expect(mayClimbTo('c1', home)).toBe(true)
+  })
 })

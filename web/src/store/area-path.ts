@@ -33,3 +33,23 @@ export function parentFor(path: AreaPath, level: PickerLevel): string | null | u
   if (depth === 0) return null
   return path[depth - 1]
 }
+
+/**
+ * `path` kept inside `home` (the picker path of the user's jurisdiction; [] for the whole city):
+ * a path that does not start with home (above it or beside it) becomes home itself, since the
+ * server refuses every area outside the jurisdiction.
+ */
+export function keepInside(path: AreaPath, home: AreaPath): string[] {
+  const inside = home.every((id, i) => path[i] === id)
+  return inside ? [...path] : [...home]
+}
+
+/** Whether the user may climb to an ancestor (null: the city): home and what lies below it only. */
+export function mayClimbTo(id: string | null, home: AreaPath): boolean {
+  if (id === null) return home.length === 0
+  const at = home.indexOf(id)
+  return at < 0 || at === home.length - 1
+}
+
+/** How many picker levels, from the district down, are fixed by home (a street's planner: 2). */
+export const lockedLevels = (home: AreaPath): number => home.length

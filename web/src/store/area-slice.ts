@@ -11,6 +11,17 @@ export interface Focus {
   seq: number
 }
 
+/**
+ * Where the signed-in user starts and how far up the picker goes: the account's jurisdiction (a
+ * district or street …), null for an admin or a user of the whole city. `path` is its picker path,
+ * null until the area's detail has answered.
+ */
+export interface Home {
+  id: string
+  name: string
+  path: AreaPath | null
+}
+
 export interface AreaSlice {
   /** District, street, community ids chosen in the picker. */
   areaPath: AreaPath
@@ -20,6 +31,7 @@ export interface AreaSlice {
   areaOptions: Record<string, Async<AreaSummary[]>>
   hierarchy: Async<ParentIndex>
   focus: Focus | null
+  home: Home | null
 }
 
 export const createAreaSlice: StateCreator<AppState, [], [], AreaSlice> = () => ({
@@ -29,7 +41,15 @@ export const createAreaSlice: StateCreator<AppState, [], [], AreaSlice> = () => 
   areaOptions: {},
   hierarchy: idle(),
   focus: null,
+  home: null,
 })
+
+/** The picker path home holds the user to ([] for the city or while home's path is unknown). */
+export const homePathOf = (home: Home | null): AreaPath => home?.path ?? []
+
+/** The area the page reports on: the picker's choice, else home (whose path may be loading). */
+export const reportedAreaOf = (s: Pick<AreaSlice, 'areaPath' | 'home'>): string | null =>
+  s.areaPath[s.areaPath.length - 1] ?? s.home?.id ?? null
 
 /** The key of one picker select's options. */
 export const optionsKey = (level: string, parent: string | null) => `${level}:${parent ?? ''}`

@@ -4,10 +4,11 @@
 import { isAbort } from '../api/client.ts'
 import * as api from '../api/endpoints.ts'
 import type { AppConfig, AreaLevel, CompoundCollection, Stats } from '../api/types.ts'
+import { useAuth, type SignedInUser } from '../features/auth/auth-state.ts'
 import { buildParentIndex, type ParentIndex } from './area-index.ts'
-import { choose, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
-import { nextFocus, optionsKey } from './area-slice.ts'
-import { begin, dataOf, fail, succeed, type Async } from './async.ts'
+import { choose, keepInside, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
+import { homePathOf, nextFocus, optionsKey, reportedAreaOf, type Home } from './area-slice.ts'
+import { begin, dataOf, fail, idle, succeed, type Async } from './async.ts'
 import { compoundsPlan, compoundsUrl, mapModeOf } from './compounds-slice.ts'
 import { useStore, type AppState } from './index.ts'
 import { byIdOf } from './selectors.ts'
@@ -88,7 +89,7 @@ export async function loadCompounds() {
   const config = await configReady()
   const mode = mapModeOf(config)
   if (!config || !mode) return undefined // the config's failure is on the banner; its retry reloads both
-  const areaId = mode === 'tiles' ? selectedAreaId(useStore.getState().areaPath) : null
+  const areaId = mode === 'tiles' ? reportedAreaOf(useStore.getState()) : null
   if (useStore.getState().mapMode !== mode) useStore.setState({ mapMode: mode })
   const key = mode === 'geojson' ? 'city' : `tiles:${areaId ?? 'all'}`
   return load(
@@ -133,10 +134,12 @@ export const loadHierarchy = () =>
     },
   )
 
-/** Options of one picker select; answered from the store when already loaded. */
+/** Options of one picker select; answered from the store when already loaded or being loaded. */
 export function loadAreaOptions(level: PickerLevel, parent: string | null) {
   const key = optionsKey(level, parent)
-  if (useStore.getState().areaOptions[key]?.status === 'ready') return
+  const known = useStore.getState().areaOptions[key]?.status
+  // The same list asked twice at once (the boot and the picker's select): one request, not two.
+  if (known === 'ready' || (known === 'loading' && inflight.has(`options:${key}`))) return
   return load(
     `options:${key}`,
     key,
@@ -159,8 +162,13 @@ export function loadStats(areaId: string | null) {
   return answer
 }
 
-/** Makes `areaId` (null: the city) the area of the figures and flies the map to it. */
-export async function showArea(areaId: string | null): Promise<void> {
+/**
+ * Makes `areaId` (null: the city) the area of the figures and flies the map to it. A user with a
+ * jurisdiction (`home`) never leaves it: the city means home, an area outside it goes home.
+ */
+export async function showArea(asked: string | null): Promise<void> {
+  const home = useStore.getState().home
+  const areaId = asked ?? home?.id ?? null
   void loadStats(areaId)
   // In tile mode the list is the chosen area's (GeoJSON mode holds every compound already).
   if (useStore.getState().mapMode === 'tiles') void loadCompounds()
@@ -179,27 +187,47 @@ export async function showArea(areaId: string | null): Promise<void> {
     { get: (s) => s.area, put: (_, area) => ({ area }) },
     (signal) => api.fetchArea(areaId, signal),
   )
-  if (!detail || selectedAreaId(useStore.getState().areaPath) !== areaId) return
+  const now = useStore.getState()
+  if (!detail || reportedAreaOf(now) !== areaId) return
+  const full = pathOf(detail)
+  // Home's own detail tells its picker path (the picker's upper levels stay fixed on it).
+  const reached: Home | null =
+    now.home && now.home.id === detail.id && !now.home.path ? { ...now.home, path: full } : now.home
+  const path = keepInside(full, homePathOf(reached))
+  if (reached && selectedAreaId(path) !== detail.id) {
+    // Outside the jurisdiction (the server would refuse its figures): back home instead.
+    if (reached !== now.home) useStore.setState({ home: reached })
+    return showArea(reached.id)
+  }
   // An area without a boundary keeps the camera where it is rather than jumping to the city.
   useStore.setState((s) => ({
-    areaPath: pathOf(detail),
+    home: reached,
+    areaPath: path,
     focus: detail.bbox ? nextFocus(s.focus, detail.bbox) : s.focus,
   }))
 }
 
-/** A choice in the cascading picker. */
+/** A choice in the cascading picker (kept inside the user's jurisdiction). */
 export function chooseArea(level: PickerLevel, id: string | null): Promise<void> {
-  const path = choose(useStore.getState().areaPath, level, id)
+  const s = useStore.getState()
+  const path = keepInside(choose(s.areaPath, level, id), homePathOf(s.home))
   useStore.setState({ areaPath: path })
   return showArea(selectedAreaId(path))
 }
 
-/** A click on a breadcrumb ancestor (null: the city). */
+/** A click on a breadcrumb ancestor (null: the city; for a user with a jurisdiction, home). */
 export function jumpToArea(id: string | null): Promise<void> {
-  const path = useStore.getState().areaPath
+  const s = useStore.getState()
+  const path = s.areaPath
   const at = id === null ? -1 : path.indexOf(id)
-  useStore.setState({ areaPath: at < 0 && id !== null ? [id] : path.slice(0, at + 1) })
-  return showArea(id)
+  if (at < 0 && id !== null) {
+    // Not on the path (a plan's area): its path comes with its detail, checked against home there.
+    useStore.setState({ areaPath: [id] })
+    return showArea(id)
+  }
+  const kept = keepInside(path.slice(0, at + 1), homePathOf(s.home))
+  useStore.setState({ areaPath: kept })
+  return showArea(selectedAreaId(kept))
 }
 
 /** Selects a compound (null clears) and reads its ledger. */
@@ -247,12 +275,41 @@ export function hoverTileName(id: number | null): void {
   }, NAME_AFTER_MS)
 }
 
-/** Everything the page needs at start. */
-export function loadInitial() {
+/** Where a signed-in user starts: the jurisdiction, except for admins and users of the whole city. */
+export function homeOf(user: SignedInUser | null): Home | null {
+  const j = user?.jurisdiction
+  if (!user || user.role === 'admin' || !j || j.level === 'city') return null
+  return { id: j.id, name: j.name, path: null }
+}
+
+/** The sign-in the page last started for (React's StrictMode mounts the workspace twice). */
+let startedFor: object | undefined
+const NOBODY = {}
+
+/**
+ * Everything the page needs at start, once per sign-in: the city's lists and shapes, and the
+ * figures, list and camera of the user's home (the jurisdiction; the city for admins and users
+ * without one). A second call for the same sign-in asks nothing again.
+ */
+export function loadInitial(user: SignedInUser | null = useAuth.getState().user) {
+  const signIn = user ?? NOBODY
+  if (startedFor === signIn) return
+  const first = startedFor === undefined
+  startedFor = signIn
+  const home = homeOf(user)
+  // Another account signed in on this page: forget the previous one's area.
+  useStore.setState((s) => ({
+    home,
+    ...(first
+      ? {}
+      : { areaPath: [], area: idle(), focus: home ? s.focus : nextFocus(s.focus, null) }),
+  }))
   void loadConfig()
-  void loadCompounds()
+  if (home) void showArea(home.id)
+  else void loadStats(null)
+  // showArea already reloads the list in tile mode (when a previous sign-in knew the mode).
+  if (!home || useStore.getState().mapMode !== 'tiles') void loadCompounds()
   void loadHierarchy()
   for (const level of ['district', 'street', 'community'] as const) void loadBoundaries(level)
   void loadAreaOptions('district', null)
-  void loadStats(null)
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import type { AreaSummary } from '../../api/types.ts'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { useT } from '../../i18n/use-t.ts'
-import { PICKER_LEVELS, parentFor, type PickerLevel } from '../../store/area-path.ts'
+import { PICKER_LEVELS, lockedLevels, parentFor, type PickerLevel } from '../../store/area-path.ts'
 import { optionsKey } from '../../store/area-slice.ts'
 import { dataOf } from '../../store/async.ts'
 import { useStore } from '../../store/index.ts'
@@ -20,6 +20,7 @@ const NO_OPTIONS: AreaSummary[] = []
 function LevelSelect({ level }: { level: PickerLevel }) {
   const { t } = useT()
   const path = useStore((s) => s.areaPath)
+  const home = useStore((s) => s.home)
   const parent = parentFor(path, level)
   const options = useStore((s) =>
     parent === undefined ? undefined : s.areaOptions[optionsKey(level, parent)],
@@ -32,6 +33,23 @@ function LevelSelect({ level }: { level: PickerLevel }) {
   const value = path[depth] ?? ''
   const list = (options && dataOf(options)) ?? NO_OPTIONS
   const loading = options?.status === 'loading'
+  // A user with a jurisdiction cannot leave it (the server refuses what lies outside): the levels
+  // down to it are fixed on it, and nothing is offered while its place is still being read.
+  if (home && (!home.path || depth < lockedLevels(home.path))) {
+    const name = !home.path
+      ? depth === 0
+        ? home.name
+        : ''
+      : (list.find((a) => a.id === value)?.name ?? (value === home.id ? home.name : t('loading')))
+    return (
+      <label className="area-select">
+        <span className="visually-hidden">{t(level)}</span>
+        <select value={value} disabled data-locked="true">
+          <option value={value}>{name}</option>
+        </select>
+      </label>
+    )
+  }
   return (
     <label className="area-select">
       <span className="visually-hidden">{t(level)}</span>

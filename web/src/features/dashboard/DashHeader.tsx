@@ -5,6 +5,8 @@ import { describeError, formatDate, interpolate } from '../../i18n/format.ts'
 import { LEVEL_NAMES, type MessageKey } from '../../i18n/messages.ts'
 import { useT } from '../../i18n/use-t.ts'
 import { climbTo, dashboardAreaOf } from '../../store/dashboard-loaders.ts'
+import { mayClimbTo } from '../../store/area-path.ts'
+import { homePathOf } from '../../store/area-slice.ts'
 import { useStore } from '../../store/index.ts'
 import { composeMapPng, downloadCanvas, exportName } from './export-map.ts'
 import { useGapLegend } from './GapMapCard.tsx'
@@ -21,6 +23,7 @@ export function DashHeader({
   const weight = useStore((s) => s.dashWeight)
   const setWeight = useStore((s) => s.setDashWeight)
   const area = useStore((s) => dashboardAreaOf(s.areaPath))
+  const homePath = useStore((s) => homePathOf(s.home))
   const legend = useGapLegend()
   const [exportError, setExportError] = useState<string | null>(null)
   const path = rollup?.path ?? []
@@ -55,6 +58,14 @@ export function DashHeader({
             <span key={p.id} aria-current="page">
               {p.name}
               <span className="muted"> · {LEVEL_NAMES[lang][p.level]}</span>
+            </span>
+          ) : !mayClimbTo(p.level === 'city' ? null : p.id, homePath) ? (
+            // Above the user's jurisdiction: named for context, not offered (the server refuses it).
+            <span key={p.id}>
+              <span className="muted">{p.name}</span>
+              <span className="crumb-sep" aria-hidden="true">
+                ›
+              </span>
             </span>
           ) : (
             <span key={p.id}>
