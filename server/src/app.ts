@@ -12,6 +12,7 @@ import {
   securityHeaders,
 } from './features/auth/hardening.ts'
 import { authMiddleware, type AuthMode } from './features/auth/middleware.ts'
+import { sessionCache } from './features/auth/session-cache.ts'
 import { compoundRoutes } from './features/compounds/compounds.routes.ts'
 import { configRoutes } from './features/config/config.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -21,7 +22,7 @@ import { scorecardRoutes } from './features/scorecard/scorecard.routes.ts'
 import { planRoutes } from './features/plans/plans.routes.ts'
 import { sitingRoutes } from './features/siting/siting.routes.ts'
 import { statsRoutes } from './features/stats/stats.routes.ts'
-import { tileRoutes } from './features/tiles/tiles.routes.ts'
+import { tileFeature } from './features/tiles/tiles.routes.ts'
 import { PMTILES_PATH } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { AppError, isDbUnavailable } from './lib/errors.ts'
@@ -48,7 +49,11 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use('*', securityHeaders(contentSecurityPolicy(basemapOrigins(deps.env))))
   app.use('/api/*', compress())
   app.use('/api/*', jsonBodyLimit())
-  app.use('/api/*', authMiddleware(deps, auth))
+  const sessions = sessionCache(deps.db)
+  const tiles = tileFeature(deps, sessions)
+  // Before the auth check: a likely tile miss starts at once (features/tiles/early-render.ts).
+  app.use('/api/tiles/*', tiles.early)
+  app.use('/api/*', authMiddleware(deps, auth, sessions))
   // Outside /api so compression never touches the byte ranges PMTiles readers ask for.
   if (opts.pmtilesFile) app.get(PMTILES_PATH, serveStatic({ path: opts.pmtilesFile }))
   if (opts.webDist) app.use('*', webApp(opts.webDist))
@@ -63,7 +68,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     sitingRoutes,
     ledgerRoutes,
     planRoutes,
-    tileRoutes,
+    () => tiles.routes,
     scorecardRoutes,
   ])
     app.route('/', routes(deps))

@@ -34,11 +34,12 @@ const CHANNEL = 'data_version'
 /** After a failed attempt to open the dedicated connection, use the pool for this long. */
 const RETRY_MS = 1000
 
-const VERSION = sql`SELECT epoch || '.' || version::text AS v,
+/** One row: `v` the data version, `a` the auth version. */
+export const VERSIONS_QUERY = sql`SELECT epoch || '.' || version::text AS v,
   epoch || '.' || auth_version::text AS a FROM data_version`
 
 const read = async (db: Pick<Db, 'query'>): Promise<Versions> => {
-  const [row] = await db.query<{ v: string; a: string }>(VERSION)
+  const [row] = await db.query<{ v: string; a: string }>(VERSIONS_QUERY)
   if (!row) throw new Error('data_version has no row: is migration 0006 applied?')
   return { data: row.v, auth: row.a }
 }
@@ -188,6 +189,16 @@ export function requestVersions(c: Context, db: Db): Promise<Versions> {
     c.set(KEY as never, p as never)
   }
   return p
+}
+
+/**
+ * Gives this request its versions from a statement that already read them (a tile rendered with
+ * its versions in one statement, features/tiles/early-render.ts), instead of a read of its own. The
+ * statement must have started after the request arrived, as a read of its own would. No effect once
+ * the request has its versions.
+ */
+export function provideRequestVersions(c: Context, versions: Promise<Versions>): void {
+  if (!c.get(KEY as never)) c.set(KEY as never, versions as never)
 }
 
 /** Reads the data version once (tests, scripts). */

@@ -13,7 +13,7 @@ import { areasOfRecord, outsideJurisdiction } from './scope.ts'
 import { communitiesUnder } from '../areas/areas.queries.ts'
 import { sql } from '../../db/sql.ts'
 import { requestVersions } from '../../lib/data-version.ts'
-import { sessionCache } from './session-cache.ts'
+import { sessionCache, type SessionCache } from './session-cache.ts'
 import { type AuthUser } from './users.queries.ts'
 
 export const SESSION_COOKIE = 'yuanluo_session'
@@ -64,10 +64,14 @@ const digest = (s: string) => createHash('sha256').update(s).digest()
 export const sameToken = (sent: string | undefined, expected: string) =>
   sent !== undefined && timingSafeEqual(digest(sent), digest(expected))
 
-export function authMiddleware(deps: Deps, mode: AuthMode): MiddlewareHandler {
+/** `sessions`: the process's session cache, shared with whatever peeks at it (tiles' early render). */
+export function authMiddleware(
+  deps: Deps,
+  mode: AuthMode,
+  sessions: SessionCache = sessionCache(deps.db),
+): MiddlewareHandler {
   const { db, log } = deps
   const warned = new Set<string>()
-  const sessions = sessionCache(db)
 
   const authenticate = async (c: Context): Promise<RequestAuth | undefined> => {
     const token = getCookie(c, SESSION_COOKIE)

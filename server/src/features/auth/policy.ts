@@ -124,7 +124,7 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/scorecard/snapshots': { roles: WRITERS, scope: 'none' },
 
   // Vector tiles of the map: every role; the tile route cuts each tile to the jurisdiction and, for
-  // viewers, drops per-compound member counts (tiles.routes.ts tileView, cached per view).
+  // viewers, drops per-compound member counts (tiles/early-render.ts tileView, cached per view).
   'GET /api/tiles/:layer/:z/:x/:y': { roles: ALL, scope: 'none' },
 }
 

@@ -36,6 +36,12 @@ export interface SessionCacheOptions {
 export interface SessionCache {
   /** The session of `token` as of `authVersion` (read for this request). */
   get(token: string, authVersion: AuthVersion): Promise<SessionAnswer>
+  /**
+   * The session of `token` if this process holds it live, as of the last auth version read; no
+   * query, no bookkeeping. A guess for work that may start before the request's own check (see
+   * features/tiles/early-render.ts): never a substitute for `get`.
+   */
+  peek(token: string): SessionUser | undefined
   readonly stats: { hits: number; misses: number; entries: number }
 }
 
@@ -68,6 +74,11 @@ export function sessionCache(db: Db, opts: SessionCacheOptions = {}): SessionCac
 
   return {
     stats,
+    peek(token) {
+      const e = entries.get(tokenHash(token))
+      const t = now()
+      return e && t < e.expiresAt && t - e.lastSeen <= e.idleLimitMs ? e.session : undefined
+    },
     async get(token, v) {
       if (v !== version) {
         version = v

@@ -12,6 +12,8 @@ export interface CachedTile {
 
 export interface TileCache {
   get(version: DataVersion, key: string, make: () => Promise<CachedTile>): Promise<CachedTile>
+  /** The cache holds `key` (for the version it holds) or is making it. */
+  has(key: string): boolean
   readonly stats: { hits: number; misses: number; entries: number; bytes: number }
 }
 
@@ -33,6 +35,7 @@ export function tileCache(maxBytes: number): TileCache {
 
   return {
     stats,
+    has: (key) => entries.has(key) || pending.has(key),
     async get(v, key, make) {
       // Versions only grow within an epoch, and a new epoch is a new database: either way the
       // entries were made from other data. (A request that read an older version while another

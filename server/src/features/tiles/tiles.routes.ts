@@ -1,22 +1,35 @@
 import { promisify } from 'node:util'
-import { constants as zlib, gzip as gzipCb } from 'node:zlib'
+import { constants as zlib, gzip as gzipCb, gzipSync } from 'node:zlib'
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { requestVersions, type DataVersion } from '../../lib/data-version.ts'
 import { router, type Deps } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { currentUser } from '../auth/current-user.ts'
-import type { AuthUser } from '../auth/users.queries.ts'
+import type { SessionCache } from '../auth/session-cache.ts'
+import { earlyRender, takeEarlyTile, tileKey, tileView } from './early-render.ts'
 import { tileCache, type CachedTile } from './tile-cache.ts'
 import { jurisdictionScope, renderTile, type TileScope } from './tiles.queries.ts'
 import { LAYERS, MAX_ZOOM } from './tile-math.ts'
 
 const gzipAsync = promisify(gzipCb)
+const GZIP = { level: zlib.Z_BEST_SPEED }
+/** Tiles up to this size are gzipped on the event loop: quicker than a trip to the thread pool. */
+const GZIP_INLINE_BYTES = 16 * 1024
 /**
  * Fastest gzip level: an MVT is already compact, so level 6 saves ~4% more bytes for ~3× the time
  * (a 187 KB z12 tile of the nation: 3.1 ms → 106 KB at level 1, 10.3 ms → 102 KB at level 6).
+ * Small tiles (most tiles at street zooms) take tens of microseconds in place, where the thread
+ * pool's hand-off alone costs more; larger ones go to the pool so the event loop stays free.
  */
-const gzip = (raw: Uint8Array) => gzipAsync(raw, { level: zlib.Z_BEST_SPEED })
+const gzip = async (raw: Uint8Array): Promise<Uint8Array> =>
+  raw.byteLength <= GZIP_INLINE_BYTES ? gzipSync(raw, GZIP) : gzipAsync(raw, GZIP)
+
+/** What the cache holds for a rendered tile: the protobuf and, unless empty, its gzip. */
+const finish = async (raw: Uint8Array): Promise<CachedTile> => ({
+  raw,
+  gz: raw.byteLength ? await gzip(raw) : raw,
+})
 
 /** Bumped when the tiles' contents change shape, so browsers' copies from an older server miss. */
 const TILE_SCHEMA = 't1'
@@ -76,23 +89,12 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 const acceptsGzip = (c: Context) => /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')
 
 /**
- * What the signed-in user may see in tiles: undefined for everything (admins, and users without a
- * jurisdiction who may see member counts); else the jurisdiction's area (or undefined = all) and
- * whether member counts are dropped (viewers). `key` names the view in cache keys and ETags.
- */
-export function tileView(user: AuthUser | undefined) {
-  if (!user || user.role === 'admin') return undefined
-  const area = user.jurisdiction?.id
-  const dropMembers = user.role === 'viewer'
-  if (!area && !dropMembers) return undefined
-  return { area, dropMembers, key: `${area ?? 'all'}${dropMembers ? '-nm' : ''}` }
-}
-
-/**
  * GET /api/tiles/{layer}/{z}/{x}/{y}.mvt with its own cache, keyed on the database's data version,
- * the view (jurisdiction and redaction, see tileView) and the tile.
+ * the view (jurisdiction and redaction, see tileView) and the tile; and `early`, the middleware
+ * that starts a likely miss before the auth check (early-render.ts), to mount on /api/tiles/*
+ * before the auth middleware. `sessions`: the auth middleware's session cache.
  */
-export const tileRoutes = ({ db, env }: Deps) => {
+export function tileFeature({ db, env }: Deps, sessions: Pick<SessionCache, 'peek'>) {
   const cache = tileCache((env.TILE_CACHE_MB ?? DEFAULT_CACHE_MB) * 1024 * 1024)
   // Communities and areas of each jurisdiction, for the data version they were read at.
   let scopesAt: DataVersion | undefined
@@ -110,16 +112,17 @@ export const tileRoutes = ({ db, env }: Deps) => {
     }
     return p
   }
-  const make = async (
-    layer: (typeof LAYERS)[number],
-    t: { z: number; x: number; y: number },
-    scope: TileScope | undefined,
-  ) => {
-    const raw = await renderTile(db, layer, t, scope)
-    const tile: CachedTile = { raw, gz: raw.byteLength ? await gzip(raw) : raw }
-    return tile
-  }
-  return router().openapi(route, async (c) => {
+  const early = earlyRender({
+    db,
+    sessions,
+    cached: (key) => cache.has(key),
+    knownScope: (area) => {
+      const scope = scopesAt === undefined ? undefined : scopes.get(area)
+      return scope && { at: scopesAt!, scope }
+    },
+    finish,
+  })
+  const routes = router().openapi(route, async (c) => {
     const { layer, z: zoom, x, y } = c.req.valid('param')
     const n = 2 ** zoom
     if (x >= n) throw new AppError('BAD_REQUEST', `x must be below 2^z = ${n} at zoom ${zoom}`)
@@ -137,17 +140,24 @@ export const tileRoutes = ({ db, env }: Deps) => {
     if (matches(c.req.header('if-none-match'), etag))
       return new Response(null, { status: 304, headers }) as never
     let hit = true
-    const key = `${view ? view.key : '*'}/${layer}/${zoom}/${x}/${y}`
+    let renderedEarly = false
+    const t = { z: zoom, x, y }
+    const key = tileKey(view, layer, t)
     const tile = await cache.get(dv, key, async () => {
       hit = false
+      const started = await takeEarlyTile(c, key, dv)
+      renderedEarly = started !== undefined
+      if (started) return started
       const scope: TileScope | undefined = view && {
         ...(view.area ? await scopeOf(dv, view.area) : {}),
         dropMembers: view.dropMembers,
       }
-      return make(layer, { z: zoom, x, y }, scope)
+      return finish(await renderTile(db, layer, t, scope))
     })
     // hit: served from this process's cache; miss: rendered (or shared with a concurrent render).
     headers['x-tile-cache'] = hit ? 'hit' : 'miss'
+    // early: this miss was rendered while the auth check ran (early-render.ts).
+    if (renderedEarly) headers['x-tile-early'] = '1'
     if (tile.raw.byteLength === 0) return new Response(null, { status: 204, headers }) as never
     const gz = acceptsGzip(c)
     const body = gz ? tile.gz : tile.raw
@@ -161,4 +171,5 @@ export const tileRoutes = ({ db, env }: Deps) => {
       },
     }) as never
   })
+  return { routes, early }
 }
