@@ -2,7 +2,9 @@
 // issuer; clicking it goes to the (fake, loopback) issuer and back, and lands signed in. An account
 // that is not provisioned comes back to the sign-in page with a Chinese message.
 import { afterAll, expect, it } from 'vitest'
+import { OIDC_CALLBACK_MAX } from '../../server/src/features/auth/oidc-throttle.ts'
 import { insertUser } from '../../server/src/features/auth/users.queries.ts'
+import { AUTH_MESSAGES } from '../../web/src/features/auth/messages.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
 import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer } from '../helpers/fake-oidc.ts'
 import { SCREENSHOTS, serveSmallDemoCity, watchOutsideRequests } from './serve-app.ts'
@@ -81,6 +83,32 @@ describeWithBrowser('single sign-on in the browser', (getBrowser) => {
       `${issuer.url}/authorize`,
     ])
     expect(outside.filter((u) => origin(u) !== issuer.url)).toEqual([])
+    await page.close()
+  })
+
+  // Last in this file: it leaves this machine's address throttled for a minute.
+  it('sends a browser flooding the callback to the sign-in page with a Chinese message, never to the issuer', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } })
+    const outside = watchOutsideRequests(page, app.url())
+    const tokenRequests = issuer.tokenRequests.length
+    const landed: string[] = []
+    // Forged callbacks (no flow cookie): refused as `state` until the address is throttled.
+    for (let i = 0; i <= OIDC_CALLBACK_MAX; i++) {
+      await page.goto(`${app.url()}/api/auth/oidc/callback?code=forged-${i}&state=forged`)
+      await page.getByRole('alert').waitFor()
+      landed.push((await page.getByRole('alert').textContent()) ?? '')
+      if (landed.at(-1)!.includes('过于频繁')) break
+    }
+    // The earlier test left one failed callback, so the limit is reached within the loop.
+    expect(landed.length).toBeGreaterThanOrEqual(OIDC_CALLBACK_MAX)
+    expect(landed.slice(0, -1).every((t) => t === AUTH_MESSAGES['zh-CN'].ssoErrors.state)).toBe(
+      true,
+    )
+    expect(landed.at(-1)).toBe(AUTH_MESSAGES['zh-CN'].ssoErrors.throttled)
+    expect(new URL(page.url()).search).toBe('')
+    await page.screenshot({ path: `${SCREENSHOTS}/sso-throttled.png` })
+    expect(issuer.tokenRequests.length).toBe(tokenRequests)
+    expect(outside).toEqual([])
     await page.close()
   })
 })
