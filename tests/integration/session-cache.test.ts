@@ -4,7 +4,6 @@
 // auth version (migration 0010) is read with the data version. Sign-ins bump nothing, and auth
 // changes never touch the data version, so tile caches survive them.
 import { beforeAll, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { hashPassword } from '../../server/src/features/auth/password.ts'
 import {
@@ -13,6 +12,7 @@ import {
   tokenHash,
 } from '../../server/src/features/auth/users.queries.ts'
 import { readVersions } from '../../server/src/lib/data-version.ts'
+import { counted } from '../helpers/counted-db.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { tileAt } from '../helpers/tiles.ts'
 import { TINY } from '../fixtures/tiny-city.ts'
@@ -25,19 +25,6 @@ import {
   type RequiredApp,
   type Session,
 } from './security-fixture.ts'
-
-/** The database, noting the text of every statement sent through `query`. */
-function counted(db: Db) {
-  const seen: string[] = []
-  const wrapped: Db = {
-    ...db,
-    query: (q) => {
-      seen.push(q.text)
-      return db.query(q)
-    },
-  }
-  return { db: wrapped, seen }
-}
 
 const t = tileAt(104.01, 30.0005, 14)
 const TILE = `/api/tiles/compounds/${t.z}/${t.x}/${t.y}.mvt`

@@ -5,11 +5,11 @@
 // memory), and every answer must be the same.
 import { gunzipSync } from 'node:zlib'
 import { beforeAll, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { hashPassword } from '../../server/src/features/auth/password.ts'
 import { setPassword } from '../../server/src/features/auth/users.queries.ts'
 import { renderTile } from '../../server/src/features/tiles/tiles.queries.ts'
+import { counted } from '../helpers/counted-db.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
 import { decode, tileAt } from '../helpers/tiles.ts'
 import { TINY } from '../fixtures/tiny-city.ts'
@@ -28,19 +28,6 @@ const at = (z: number) => tileAt(104.01, 30.0005, z)
 const pathOf = (layer: 'compounds' | 'areas', z: number) => {
   const t = at(z)
   return `/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`
-}
-
-/** The database, noting the text of every statement sent through `query`. */
-function counted(db: Db) {
-  const seen: string[] = []
-  const wrapped: Db = {
-    ...db,
-    query: (q) => {
-      seen.push(q.text)
-      return db.query(q)
-    },
-  }
-  return { db: wrapped, seen }
 }
 
 describeEachDb('tile misses rendered while the session check runs', (getDb) => {
