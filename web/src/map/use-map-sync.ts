@@ -20,6 +20,7 @@ import { useFeature, useRestriction, useVisibleFeatures } from '../store/selecto
 import { applyBasemap } from './basemap.ts'
 import { CHENGDU_CENTER, CITY_ZOOM, type MapHandles } from './create-map.ts'
 import { showDistrictLabels } from './district-labels.ts'
+import { clipTo, paddingClearOf, unionOf, type Rect } from './focus-padding.ts'
 import { useDashboardLayers } from './use-dashboard-layers.ts'
 import { useLedgerLayers } from './use-ledger-layers.ts'
 import { usePlansLayers } from './use-plans-layers.ts'
@@ -159,19 +160,42 @@ function useBoundarySource(h: MapHandles | null, ready: boolean, level: Boundary
   }, [h, ready, data, level])
 }
 
-/** Width of a planning panel (joint-panel.css) that replaces the figures column when open. */
-const PLANNING_PANEL_PX = 400
+/** The floating panels over the map: columns are measured by their panels (the column is taller). */
+const COLUMNS = '.left-column'
+const PANELS = '.topbar, .ledger-panel, .gap-map-card, [data-testid="compound-panel"]'
 
-/** Room for the floating panels (figures or planning on the left, ledger on the right). */
-function focusPadding(h: MapHandles, planning: boolean) {
-  const { clientWidth: width, clientHeight: height } = h.map.getContainer()
-  const side = (share: number, max: number) => Math.round(Math.min(max, width * share))
-  return {
-    top: Math.min(90, height * 0.15),
-    bottom: 40,
-    left: planning ? Math.min(PLANNING_PANEL_PX + 24, width * 0.45) : side(0.28, 360),
-    right: side(0.1, 60),
+/** Rectangles of the panels over the map, in the map container's pixels. */
+function panelRects(container: HTMLElement): Rect[] {
+  const origin = container.getBoundingClientRect()
+  const local = (r: DOMRect): Rect => ({
+    left: r.left - origin.left,
+    top: r.top - origin.top,
+    right: r.right - origin.left,
+    bottom: r.bottom - origin.top,
+  })
+  const shown = (r: DOMRect) => r.width > 0 && r.height > 0
+  const rects: Rect[] = []
+  for (const column of document.querySelectorAll<HTMLElement>(COLUMNS)) {
+    // The column spans the window's height; what hides the map is its panels, cut to the column.
+    const own = column.getBoundingClientRect()
+    const children = [...column.children].map((c) => c.getBoundingClientRect()).filter(shown)
+    const union = unionOf(children.map(local))
+    const cut = union && clipTo(union, local(own))
+    if (cut) rects.push(cut)
   }
+  for (const panel of document.querySelectorAll<HTMLElement>(PANELS)) {
+    const r = panel.getBoundingClientRect()
+    if (shown(r)) rects.push(local(r))
+  }
+  return rects
+}
+
+/** Room for the floating panels as they are laid out now (figures, dashboard, planning, ledger …). */
+function focusPadding(h: MapHandles) {
+  const container = h.map.getContainer()
+  const { clientWidth: width, clientHeight: height } = container
+  const base = { top: Math.min(90, height * 0.15), bottom: 40, left: 24, right: 24 }
+  return paddingClearOf(width, height, base, panelRects(container))
 }
 
 /** Closest zoom a focus request may reach: a candidate or compound framed with its neighbours. */
@@ -189,8 +213,7 @@ function useAreaFocus(h: MapHandles | null, ready: boolean) {
     if (!h || !ready || !focus) return
     if (focus.bbox) {
       const [w, s, e, n] = focus.bbox
-      const { jointOpen, sitingOpen } = useStore.getState()
-      const padding = focusPadding(h, jointOpen || sitingOpen)
+      const padding = focusPadding(h)
       h.map.fitBounds([w, s, e, n], { padding, maxZoom: FOCUS_MAX_ZOOM, maxDuration: 1500 })
     } else {
       h.map.flyTo({ center: CHENGDU_CENTER, zoom: CITY_ZOOM, maxDuration: 1500 })

@@ -44,8 +44,10 @@ export const createAreaSlice: StateCreator<AppState, [], [], AreaSlice> = () => 
   home: null,
 })
 
+const CITY_PATH: AreaPath = []
+
 /** The picker path home holds the user to ([] for the city or while home's path is unknown). */
-export const homePathOf = (home: Home | null): AreaPath => home?.path ?? []
+export const homePathOf = (home: Home | null): AreaPath => home?.path ?? CITY_PATH
 
 /** The area the page reports on: the picker's choice, else home (whose path may be loading). */
 export const reportedAreaOf = (s: Pick<AreaSlice, 'areaPath' | 'home'>): string | null =>
