@@ -140,6 +140,10 @@ describeWithBrowser('where the page starts after sign-in', (getBrowser) => {
   it('asks the city’s figures once on an admin’s first load, and frames a district clear of the dashboard', async () => {
     const { page, requests, refused, outside } = await signedIn('home-admin', 'admin', null)
     expect(requests.filter((u) => u.startsWith('/api/stats'))).toEqual(['/api/stats'])
+    // No list asked twice: the picker's districts and the parent index share one request.
+    const afterSignIn = requests.slice(requests.indexOf('/api/auth/login') + 1)
+    const twice = afterSignIn.filter((u, i) => afterSignIn.indexOf(u) !== i)
+    expect(twice, requests.join(' ')).toEqual([])
     expect(await page.locator('.area-select select').nth(0).isDisabled()).toBe(false)
     expect(await page.locator('.breadcrumb [aria-current="page"]').textContent()).toBe('全市')
 

@@ -103,7 +103,7 @@ describe('the start after sign-in', () => {
     loadInitial(admin)
     await settle()
     expect(statsAsked()).toEqual(['/api/stats'])
-    expect(asked.filter((u) => u === '/api/areas?level=district')).toHaveLength(2) // options + hierarchy
+    expect(asked.filter((u) => u === '/api/areas?level=district')).toHaveLength(1)
     expect(useStore.getState().areaPath).toEqual([])
     expect(useStore.getState().home).toBeNull()
   })
@@ -113,8 +113,11 @@ describe('the start after sign-in', () => {
     void loadAreaOptions('district', null)
     loadInitial(user('admin', null))
     await settle()
-    // One for the picker's options, one for the hierarchy (the parent index): never a third.
-    expect(asked.filter((u) => u === '/api/areas?level=district')).toHaveLength(2)
+    // The picker's options and the parent index (hierarchy) share the one list.
+    expect(asked.filter((u) => u === '/api/areas?level=district')).toHaveLength(1)
+    const s = useStore.getState()
+    expect(s.hierarchy.status).toBe('ready')
+    expect(s.areaOptions['district:']?.status).toBe('ready')
   })
 
   it('starts a street planner in the street: its figures (never the city’s), path and camera', async () => {

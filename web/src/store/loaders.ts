@@ -3,7 +3,7 @@
 // the error banner to show with a retry.
 import { isAbort } from '../api/client.ts'
 import * as api from '../api/endpoints.ts'
-import type { AppConfig, AreaLevel, CompoundCollection, Stats } from '../api/types.ts'
+import type { AppConfig, AreaLevel, AreaSummary, CompoundCollection, Stats } from '../api/types.ts'
 import { useAuth, type SignedInUser } from '../features/auth/auth-state.ts'
 import { buildParentIndex, type ParentIndex } from './area-index.ts'
 import { choose, keepInside, pathOf, selectedAreaId, type PickerLevel } from './area-path.ts'
@@ -128,19 +128,32 @@ export const loadHierarchy = () =>
     'all',
     { get: (s) => s.hierarchy, put: (_, hierarchy) => ({ hierarchy }) },
     async (signal) => {
-      const levels: AreaLevel[] = ['district', 'street', 'community']
-      const lists = await Promise.all(levels.map((l) => api.fetchAreas(l, undefined, signal)))
+      const levels: AreaLevel[] = ['street', 'community']
+      const lists = await Promise.all([
+        allDistricts(signal),
+        ...levels.map((l) => api.fetchAreas(l, undefined, signal)),
+      ])
       return buildParentIndex(lists)
     },
   )
 
-/** Options of one picker select; answered from the store when already loaded or being loaded. */
-export function loadAreaOptions(level: PickerLevel, parent: string | null) {
+/** The picker's option lists being asked, so a second question joins the first. */
+const optionsAsked = new Map<string, Promise<AreaSummary[] | undefined>>()
+
+/**
+ * Options of one picker select; answered from the store when already loaded, and by the request
+ * in flight when being loaded (the boot and the picker's select ask the districts together).
+ */
+export function loadAreaOptions(
+  level: PickerLevel,
+  parent: string | null,
+): Promise<AreaSummary[] | undefined> | undefined {
   const key = optionsKey(level, parent)
   const known = useStore.getState().areaOptions[key]?.status
-  // The same list asked twice at once (the boot and the picker's select): one request, not two.
-  if (known === 'ready' || (known === 'loading' && inflight.has(`options:${key}`))) return
-  return load(
+  if (known === 'ready') return undefined
+  const asked = optionsAsked.get(key)
+  if (known === 'loading' && asked) return asked
+  const answer = load(
     `options:${key}`,
     key,
     {
@@ -148,6 +161,25 @@ export function loadAreaOptions(level: PickerLevel, parent: string | null) {
       put: (s, a) => ({ areaOptions: { ...s.areaOptions, [key]: a } }),
     },
     (signal) => api.fetchAreas(level, parent ?? undefined, signal),
+  ).finally(() => {
+    if (optionsAsked.get(key) === answer) optionsAsked.delete(key)
+  })
+  optionsAsked.set(key, answer)
+  return answer
+}
+
+/** Every district, for the parent index: the same list as the picker's first select, asked once. */
+async function allDistricts(signal: AbortSignal): Promise<AreaSummary[]> {
+  const key = optionsKey('district', null)
+  const known = () => {
+    const a = useStore.getState().areaOptions[key]
+    return a?.status === 'ready' ? a.data : undefined
+  }
+  return (
+    known() ??
+    (await loadAreaOptions('district', null)) ??
+    known() ??
+    api.fetchAreas('district', undefined, signal)
   )
 }
 
