@@ -147,21 +147,40 @@ describeWithBrowser('where the page starts after sign-in', (getBrowser) => {
     expect(await page.locator('.area-select select').nth(0).isDisabled()).toBe(false)
     expect(await page.locator('.breadcrumb [aria-current="page"]').textContent()).toBe('全市')
 
-    await page.getByTestId('view-dashboard').click()
-    await page.getByTestId('dashboard').waitFor()
-    await page.locator('.gap-map-card').waitFor()
+    // A district framed beside the figures column, then the dashboard opened: framed again clear
+    // of its wider column and the gap card.
     await page.locator('.area-select select').nth(0).selectOption(DISTRICT)
     const district = await nameOf(page, DISTRICT)
     await expect
+      .poll(() => page.locator('.breadcrumb [aria-current="page"]').textContent(), {
+        timeout: 30_000,
+      })
+      .toBe(district)
+    const bbox = await bboxOf(page, DISTRICT)
+    await expectFramedInFreePart(page, await settledBox(page, bbox))
+    await page.getByTestId('view-dashboard').click()
+    await page.getByTestId('dashboard').waitFor()
+    await page.locator('.gap-map-card').waitFor()
+    await expect
       .poll(
         () => page.getByTestId('dash-breadcrumb').locator('[aria-current="page"]').textContent(),
-        {
-          timeout: 30_000,
-        },
+        { timeout: 30_000 },
       )
       .toContain(district)
-    const framed = await settledBox(page, await bboxOf(page, DISTRICT))
-    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-framed-district.png` })
+    await expectFramedInFreePart(page, await settledBox(page, bbox))
+
+    // A street chosen with the dashboard open is framed clear of it too.
+    const street = page.locator('.area-select select').nth(1)
+    await expect.poll(() => street.isDisabled(), { timeout: 30_000 }).toBe(false)
+    await street.selectOption(STREET)
+    await expect
+      .poll(
+        () => page.getByTestId('dash-breadcrumb').locator('[aria-current="page"]').textContent(),
+        { timeout: 30_000 },
+      )
+      .toContain(await nameOf(page, STREET))
+    const framed = await settledBox(page, await bboxOf(page, STREET))
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-framed-street.png` })
     await expectFramedInFreePart(page, framed)
     expect(refused).toEqual([])
     expect(outside).toEqual([])

@@ -15,6 +15,8 @@ import { hexResolution } from '../layers/gap-hex.ts'
 import { gapHexLayer } from '../layers/gap-hex-layer.ts'
 import { GAP_HOTSPOTS_LAYER_ID, gapHotspotsLayer } from '../layers/gap-hotspots-layer.ts'
 import { GAP_PASSED_LAYER_ID, gapPassedLayer } from '../layers/gap-passed-layer.ts'
+import { selectedAreaId } from '../store/area-path.ts'
+import { nextFocus } from '../store/area-slice.ts'
 import { dataOf } from '../store/async.ts'
 import { drillInto } from '../store/dashboard-loaders.ts'
 import {
@@ -43,6 +45,20 @@ function useHexResolution(h: MapHandles | null, on: boolean) {
     h.map.on('zoomend', update)
     return () => void h.map.off('zoomend', update)
   }, [h, on])
+}
+
+/**
+ * Opening the dashboard frames the chosen area again: its column and gap card are wider than the
+ * panel the area was framed beside, and the camera padding is measured from them (use-map-sync).
+ */
+function useReframeOnOpen(on: boolean) {
+  useEffect(() => {
+    if (!on) return
+    const s = useStore.getState()
+    const area = dataOf(s.area)
+    if (!area?.bbox || area.id !== selectedAreaId(s.areaPath)) return
+    useStore.setState({ focus: nextFocus(s.focus, area.bbox) })
+  }, [on])
 }
 
 /** Clicks on the dashboard's layers: an area drills down, a compound opens its ledger. */
@@ -117,6 +133,7 @@ export function useDashboardLayers(h: MapHandles | null): Layer[] {
   const hotspots = useStore((s) => dataOf(s.dashHotspots))
   useHexResolution(h, on)
   useDashboardClicks(h, on, choropleth.rows)
+  useReframeOnOpen(on)
   useEffect(() => {
     setDashboardMap(h?.map ?? null)
     return () => setDashboardMap(null)
