@@ -12,7 +12,14 @@ export interface YuanluoTestHook {
   sitingSitesDrawn: number
   /** Compounds held by the open plan's branches in their deck layer, once drawn (0 when none). */
   planCompoundsDrawn: number
-  /** performance.now() of the frame in which each count last changed (benches time edits by it). */
+  /** Compounds outlined as the ledger table's search/status matches, once a frame drew them (0: none). */
+  ledgerMatchesDrawn: number
+  /** Ids of the compounds those outlines were drawn for, ascending. */
+  ledgerMatchIds: number[]
+  /**
+   * performance.now() of the frame in which each count last changed (benches time edits by it);
+   * for the ledger's matches, of the frame that drew the last change of the matches.
+   */
   drawnAt: Partial<Record<DrawnField, number>>
   /** True once the map's style and sources have loaded and the first frame was drawn. */
   mapReady: boolean
@@ -30,11 +37,25 @@ export interface YuanluoTestHook {
   flyTo(lngLat: LngLat, zoom: number): Promise<void>
   /** Moves the camera at once (benches pan one step per animation frame). */
   jumpTo(lngLat: LngLat, zoom: number): void
+  /** The camera now: centre, zoom, visible [west, south, east, north], and whether it is moving. */
+  camera(): CameraNow
+}
+
+export interface CameraNow {
+  center: LngLat
+  zoom: number
+  bounds: [number, number, number, number]
+  /** An animation (flyTo, fitBounds) or a gesture is under way. */
+  moving: boolean
 }
 
 /** The hook's counts of drawn features, each fed by one deck layer. */
 export type DrawnField =
-  'compoundsDrawn' | 'jointCandidatesDrawn' | 'sitingSitesDrawn' | 'planCompoundsDrawn'
+  | 'compoundsDrawn'
+  | 'jointCandidatesDrawn'
+  | 'sitingSitesDrawn'
+  | 'planCompoundsDrawn'
+  | 'ledgerMatchesDrawn'
 
 declare global {
   interface Window {
@@ -49,6 +70,8 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
     jointCandidatesDrawn: 0,
     sitingSitesDrawn: 0,
     planCompoundsDrawn: 0,
+    ledgerMatchesDrawn: 0,
+    ledgerMatchIds: [],
     drawnAt: {},
     mapReady: false,
     tileCompoundsRendered: 0,
@@ -67,6 +90,16 @@ export function installTestHook(map: MapLibreMap): YuanluoTestHook {
     },
     jumpTo([lng, lat], zoom) {
       map.jumpTo({ center: [lng, lat], zoom })
+    },
+    camera() {
+      const c = map.getCenter()
+      const b = map.getBounds()
+      return {
+        center: [c.lng, c.lat],
+        zoom: map.getZoom(),
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        moving: map.isMoving(),
+      }
     },
   }
   window.__yuanluo = hook

@@ -1,7 +1,7 @@
 // The ledger workspace's deck.gl layers, drawn above the compounds: the outlines of the rows the
-// table's search and status filter keep. It also frames a compound chosen in the table beside
-// the table (the table covers the left of the map, so the store's focus, padded for the narrow
-// figures column, would centre it under the table).
+// table's search and status filter keep (the layer's data is just those compounds). It also
+// frames a compound chosen in the table beside the table (the table covers the left of the map,
+// so the store's focus, padded for the narrow figures column, would centre it under the table).
 import { useEffect, useMemo } from 'react'
 import type { Layer } from '@deck.gl/core'
 import { GeoJsonLayer } from '@deck.gl/layers'
@@ -10,21 +10,39 @@ import type { CompoundFeature } from '../api/types.ts'
 import { dataOf } from '../store/async.ts'
 import { useStore } from '../store/index.ts'
 import { useLedgerHighlight } from '../store/ledger-selectors.ts'
-import { byIdOf, memoLast, useFeatures } from '../store/selectors.ts'
+import { byIdOf, useFeatures } from '../store/selectors.ts'
 import type { MapHandles } from './create-map.ts'
 
 const NONE: Layer[] = []
+const NO_FEATURES: CompoundFeature[] = []
 export const LEDGER_MATCHES_LAYER_ID = 'ledger-matches'
 
-let matchSeq = 0
-// The matches as a set of ids with a key that changes with them: the layer keeps all features as
-// its data (tessellated once) and only recolours when the search or the status filter changes.
-const matchesOf = memoLast((rows: readonly { id: number }[] | null) => ({
-  ids: rows ? new Set(rows.map((r) => r.id)) : null,
-  key: `m${++matchSeq}`,
-}))
+interface Matches {
+  ids: ReadonlySet<number> | null
+  /** The matching features, in the map's order: the layer's data. */
+  features: CompoundFeature[]
+}
 
-const NO_COLOUR: [number, number, number, number] = [0, 0, 0, 0]
+const sameIds = (a: ReadonlySet<number> | null, b: ReadonlySet<number> | null) => {
+  if (a === b) return true
+  if (!a || !b || a.size !== b.size) return false
+  for (const id of a) if (!b.has(id)) return false
+  return true
+}
+
+// The layer's data is only the matching features. Drawing every compound with the others made
+// transparent cost the outlines of all 20,000 (seconds per frame on a software renderer, on every
+// frame while a filter is on); a subset is tessellated in milliseconds. The same matches in
+// another order (a sort) keep the previous data, so nothing is rebuilt.
+let last: { all: CompoundFeature[]; m: Matches } | null = null
+function matchesOf(all: CompoundFeature[], rows: readonly { id: number }[] | null): Matches {
+  const ids = rows ? new Set(rows.map((r) => r.id)) : null
+  if (last && last.all === all && sameIds(last.m.ids, ids)) return last.m
+  const m = { ids, features: ids ? all.filter((f) => ids.has(f.properties.id)) : NO_FEATURES }
+  last = { all, m }
+  return m
+}
+
 const LINE: [number, number, number, number] = [29, 78, 216, 230]
 const FILL: [number, number, number, number] = [29, 78, 216, 40]
 
@@ -70,13 +88,32 @@ function useLedgerFly(h: MapHandles | null) {
   }, [h, fly])
 }
 
+/** Reports the outlined matches to the test hook once a frame has drawn them. */
+function useReportMatches(h: MapHandles | null, matches: Matches) {
+  useEffect(() => {
+    if (!h) return
+    const n = matches.features.length
+    const ids = matches.features.map((f) => f.properties.id).sort((a, b) => a - b)
+    // The overlay takes the new layers in this same commit, so the next frame draws them.
+    const drawn = () => {
+      h.hook.drawnAt.ledgerMatchesDrawn = performance.now()
+      h.hook.ledgerMatchesDrawn = n
+      h.hook.ledgerMatchIds = ids
+    }
+    h.map.once('render', drawn)
+    h.map.triggerRepaint()
+    return () => void h.map.off('render', drawn)
+  }, [h, matches])
+}
+
 /** deck layers of the ledger workspace; none outside it. */
 export function useLedgerLayers(h: MapHandles | null): Layer[] {
   const inLedger = useStore((s) => s.view === 'ledger')
   const features = useFeatures()
   const highlight = useLedgerHighlight()
   useLedgerFly(inLedger ? h : null)
-  const matches = matchesOf(inLedger ? highlight : null)
+  const matches = matchesOf(features, inLedger ? highlight : null)
+  useReportMatches(h, matches)
   const shown = matches.ids !== null
   return useMemo(
     () =>
@@ -85,14 +122,13 @@ export function useLedgerLayers(h: MapHandles | null): Layer[] {
         : [
             new GeoJsonLayer<CompoundFeature['properties']>({
               id: LEDGER_MATCHES_LAYER_ID,
-              data: features,
+              data: matches.features,
               visible: shown,
               pickable: false,
               filled: true,
               stroked: true,
-              getFillColor: (f) => (matches.ids?.has(f.properties.id) ? FILL : NO_COLOUR),
-              getLineColor: (f) => (matches.ids?.has(f.properties.id) ? LINE : NO_COLOUR),
-              updateTriggers: { getFillColor: matches.key, getLineColor: matches.key },
+              getFillColor: FILL,
+              getLineColor: LINE,
               lineWidthUnits: 'pixels',
               getLineWidth: 2,
               pointType: 'circle',
