@@ -44,6 +44,8 @@ const AREAS: Record<string, AreaDetail> = {
 }
 
 let asked: string[] = []
+/** The server's page feature limit: 60,000 draws GeoJSON; 5 puts this city of 10 in tile mode. */
+let featureLimit = 60000
 
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
@@ -54,12 +56,13 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   asked.push(url.pathname + url.search)
   await Promise.resolve()
   const path = url.pathname
-  if (path === '/api/config') return json({ basemap: { kind: 'plain' }, pageFeatureLimit: 60000 })
+  if (path === '/api/config')
+    return json({ basemap: { kind: 'plain' }, pageFeatureLimit: featureLimit })
   if (path === '/api/config/compounds') return json({ compounds: 10 })
   if (path === '/api/compounds') return json({ type: 'FeatureCollection', features: [] })
   if (path === '/api/stats') {
     const id = url.searchParams.get('area')
-    return json({ area: id ? AREAS[id] : CITY, compounds: 10 })
+    return json({ area: id ? AREAS[id] : CITY, compounds: id?.length === 9 ? 3 : 10 })
   }
   if (path.startsWith('/api/areas/')) return json(AREAS[path.slice('/api/areas/'.length)])
   if (path === '/api/areas' && url.searchParams.get('format') === 'geojson')
@@ -89,6 +92,7 @@ const statsAsked = () => asked.filter((u) => u.startsWith('/api/stats'))
 
 beforeEach(() => {
   asked = []
+  featureLimit = 60000
   vi.stubGlobal('fetch', vi.fn(fakeFetch))
   useStore.setState(useStore.getInitialState(), true)
 })
@@ -129,6 +133,22 @@ describe('the start after sign-in', () => {
     expect(s.home).toEqual({ id: '510104001', name: '平营街道', path: ['510104', '510104001'] })
     expect(s.focus?.bbox).toEqual(AREAS['510104001']!.bbox)
     expect(s.stats.status === 'ready' && s.stats.key).toBe('510104001')
+  })
+
+  it('lists the street’s compounds in tile mode, sized by the one figures request', async () => {
+    featureLimit = 5
+    loadInitial(user('planner', { id: '510104001', name: '平营街道', level: 'street' }))
+    await settle()
+    expect(statsAsked()).toEqual(['/api/stats?area=510104001'])
+    expect(asked.filter((u) => u.startsWith('/api/compounds'))).toEqual([
+      '/api/compounds?area=510104001',
+    ])
+    expect(useStore.getState().mapMode).toBe('tiles')
+    expect(useStore.getState().compoundsPlan).toEqual({
+      kind: 'area',
+      areaId: '510104001',
+      count: 3,
+    })
   })
 
   it('starts a district leader in the district', async () => {
