@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
+import { useAuth } from './features/auth/auth-state.ts'
 import { AuthGate } from './features/auth/AuthGate.tsx'
 import { UserMenu } from './features/auth/UserMenu.tsx'
 import { Breadcrumb } from './features/area-picker/Breadcrumb.tsx'
@@ -22,7 +23,11 @@ import { MapView } from './map/MapView.tsx'
 import { useStore } from './store/index.ts'
 import { loadInitial } from './store/loaders.ts'
 import { openSharedPlan } from './store/plans-loaders.ts'
+import { followAccounts } from './store/reset.ts'
 import './app.css'
+
+// A sign-out or another account forgets everything the store holds for the previous one.
+followAccounts()
 
 function LanguageSwitch() {
   const { t, lang } = useT()
@@ -42,9 +47,11 @@ function LanguageSwitch() {
 
 /** The page, once signed in (features/auth: the sign-in page while GET /api/auth/me answers 401). */
 export function App() {
+  // Keyed by the account: another account gets a new workspace, which starts for it (loadInitial).
+  const account = useAuth((s) => s.user?.id)
   return (
     <AuthGate>
-      <Workspace />
+      <Workspace key={account} />
     </AuthGate>
   )
 }

@@ -345,3 +345,18 @@ export function loadInitial(user: SignedInUser | null = useAuth.getState().user)
   for (const level of ['district', 'street', 'community'] as const) void loadBoundaries(level)
   void loadAreaOptions('district', null)
 }
+
+/**
+ * A change of account (reset.ts): cancels every request in flight, so no answer asked for the
+ * previous account lands in the store, and forgets the requests shared between callers and the
+ * sign-in the page last started for.
+ */
+export function forgetLoads(): void {
+  for (const controller of inflight.values()) controller.abort()
+  inflight.clear()
+  configRequest = undefined
+  statsRequest = undefined
+  optionsAsked.clear()
+  clearTimeout(nameTimer)
+  startedFor = undefined
+}

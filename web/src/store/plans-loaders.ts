@@ -87,17 +87,34 @@ export function openPlan(id: number): Promise<void> {
   return p
 }
 
+/** Bumped by a change of account (forgetPlans): a plan asked for before it is not shown after. */
+let account = 0
+
 async function openPlanOnce(id: number): Promise<void> {
+  const asked = account
   set({ view: 'plans', planContext: { status: 'loading', key: String(id) } })
   try {
     const plan = await api.fetchPlan(id)
+    if (asked !== account) return
     showPlan(plan)
     void loadContext(id)
     void loadPlanList(plan.area.id)
     if (get().areaPath[get().areaPath.length - 1] !== plan.area.id) void jumpToArea(plan.area.id)
   } catch (e) {
-    set({ planContext: { status: 'error', key: String(id), error: e } })
+    if (asked === account) set({ planContext: { status: 'error', key: String(id), error: e } })
   }
+}
+
+/**
+ * A change of account (reset.ts; the caller resets the plans state): no autosave pending, no
+ * opening joined or shown, and no `?plan=` left in the address for the next account to open.
+ */
+export function forgetPlans(): void {
+  clearTimeout(timer)
+  account += 1
+  opening.clear()
+  if (typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('plan'))
+    setUrlPlan(null)
 }
 
 /** The plan of a shared link (`?plan=<id>`), opened at start. */

@@ -101,8 +101,25 @@ export async function signIn(username: string, password: string): Promise<boolea
   }
 }
 
+/** Work to finish while the session still holds (unsaved plan edits), registered by the workspace. */
+const beforeSignOut: Array<() => Promise<unknown>> = []
+
+/** Registers `finish` to run (awaited, failures ignored) before a sign-out ends the session. */
+export function whenSigningOut(finish: () => Promise<unknown>): void {
+  if (!beforeSignOut.includes(finish)) beforeSignOut.push(finish)
+}
+
+/** Longest wait for that work, ms: a server that does not answer never keeps anyone signed in. */
+const FINISH_WAIT_MS = 5000
+
 /** Ends this session (or every session of the account) and shows the sign-in page. */
 export async function signOut(everywhere = false): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  await Promise.race([
+    Promise.allSettled(beforeSignOut.map((finish) => finish())),
+    new Promise((r) => (timer = setTimeout(r, FINISH_WAIT_MS))),
+  ])
+  clearTimeout(timer)
   await send(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST' }).catch(
     () => undefined,
   )
