@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { AreaPicker } from './features/area-picker/AreaPicker.tsx'
 import { useAuth } from './features/auth/auth-state.ts'
 import { AuthGate } from './features/auth/AuthGate.tsx'
@@ -45,6 +45,28 @@ function LanguageSwitch() {
   )
 }
 
+/**
+ * The top bar's height, kept in `--topbar-h` for the panels placed below it: below 1800 px the
+ * area picker and breadcrumb take a second row, and a long name or language may wrap further.
+ */
+function useTopbarHeight() {
+  const ref = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const bar = ref.current
+    if (!bar || typeof ResizeObserver === 'undefined') return
+    const root = document.documentElement.style
+    const observer = new ResizeObserver(() =>
+      root.setProperty('--topbar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`),
+    )
+    observer.observe(bar)
+    return () => {
+      observer.disconnect()
+      root.removeProperty('--topbar-h')
+    }
+  }, [])
+  return ref
+}
+
 /** The page, once signed in (features/auth: the sign-in page while GET /api/auth/me answers 401). */
 export function App() {
   // Keyed by the account: another account gets a new workspace, which starts for it (loadInitial).
@@ -62,6 +84,7 @@ function Workspace() {
   const joint = useStore((s) => s.jointOpen)
   const siting = useStore((s) => s.sitingOpen)
   const view = useStore((s) => s.view)
+  const topbar = useTopbarHeight()
   useEffect(() => loadInitial(), [])
   useEffect(() => openSharedPlan(), [])
   useEffect(() => {
@@ -75,7 +98,7 @@ function Workspace() {
         <MapView />
         <HoverTooltip />
       </div>
-      <header className="topbar">
+      <header className="topbar" ref={topbar}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             院
@@ -83,17 +106,21 @@ function Workspace() {
           <span className="brand-title">{t('appTitle')}</span>
           <span className="brand-sub">{t('appSubtitle')}</span>
         </div>
-        <AreaPicker />
-        <Breadcrumb />
+        <div className="topbar-place">
+          <AreaPicker />
+          <Breadcrumb />
+        </div>
         <ViewTabs />
-        {view === 'map' && (
-          <>
-            <JointToggle />
-            <SitingToggle />
-          </>
-        )}
-        <UserMenu />
-        <LanguageSwitch />
+        <div className="topbar-tools">
+          {view === 'map' && (
+            <>
+              <JointToggle />
+              <SitingToggle />
+            </>
+          )}
+          <UserMenu />
+          <LanguageSwitch />
+        </div>
       </header>
       {view === 'ledger' ? (
         <LedgerView />

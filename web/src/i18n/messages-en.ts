@@ -118,6 +118,7 @@ export const en: Messages = {
   // joint branch planning
   errorJoint: 'The joint-branch analysis failed',
   jointToggle: 'Joint branch planning',
+  jointToggleShort: 'Joint branch',
   jointTitle: 'Joint branch planning',
   jointIntro:
     'Groups adjacent compounds short of full members into joint branches; results are candidates for a planner to confirm.',
@@ -177,6 +178,7 @@ export const en: Messages = {
   errorSiting: 'The station siting analysis failed',
   errorSitingCurve: 'The coverage curve could not be computed',
   sitingToggle: 'Station siting',
+  sitingToggleShort: 'Siting',
   sitingTitle: 'Station siting',
   sitingIntro:
     'Finds where new service stations, beyond the existing ones, cover the most residents; results are candidates for a planner to confirm.',

@@ -121,6 +121,8 @@ export const zh = {
   // joint branch planning
   errorJoint: '联合党支部分析失败',
   jointToggle: '联合党支部规划',
+  /** The toggle's label in a narrow top bar (a part of the full label, which stays its name). */
+  jointToggleShort: '联合党支部',
   jointTitle: '联合党支部规划',
   jointIntro: '将正式党员不足的相邻小区组成联合党支部；结果为候选方案，由规划人员确认。',
   jointArea: '分析范围',
@@ -179,6 +181,7 @@ export const zh = {
   errorSiting: '服务站选址分析失败',
   errorSitingCurve: '覆盖率曲线计算失败',
   sitingToggle: '服务站选址',
+  sitingToggleShort: '选址',
   sitingTitle: '服务站选址',
   sitingIntro:
     '在现有党群服务站之外，找出新增站点能覆盖最多居民的位置；结果为候选方案，由规划人员确认。',

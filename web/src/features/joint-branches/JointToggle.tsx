@@ -8,6 +8,12 @@ export function JointToggle() {
   const open = useStore((s) => s.jointOpen)
   const setOpen = useStore((s) => s.setJointOpen)
   return (
-    <AnalysisToggle open={open} onToggle={setOpen} testId="joint-toggle" label={t('jointToggle')} />
+    <AnalysisToggle
+      open={open}
+      onToggle={setOpen}
+      testId="joint-toggle"
+      label={t('jointToggle')}
+      short={t('jointToggleShort')}
+    />
   )
 }

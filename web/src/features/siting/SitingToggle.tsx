@@ -13,6 +13,7 @@ export function SitingToggle() {
       onToggle={setOpen}
       testId="siting-toggle"
       label={t('sitingToggle')}
+      short={t('sitingToggleShort')}
     />
   )
 }
