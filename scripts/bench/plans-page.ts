@@ -22,6 +22,7 @@ import { loadDemoCity } from '../../server/src/demo/load.ts'
 import { createLogger } from '../../server/src/lib/log.ts'
 import { findChromium, launchChromium } from '../../tests/helpers/browser.ts'
 import type { Plan, PlanBranch, PlanContext } from '../../web/src/api/plans-types.ts'
+import type { CameraNow } from '../../web/src/map/test-hook.ts'
 import { checksOf, ruleContextOf, summarise } from '../../web/src/store/plans-checks.ts'
 import { buildWebIfStale } from '../lib/web-build.ts'
 
@@ -45,6 +46,7 @@ interface Hook {
   drawnAt: { planCompoundsDrawn?: number }
   project(p: [number, number]): [number, number]
   flyTo(p: [number, number], z: number): Promise<void>
+  camera(): CameraNow
 }
 const hook = <T>(page: Page, fn: (h: Hook) => T) =>
   page.evaluate(`(${fn.toString()})(window.__yuanluo)`) as Promise<T>
@@ -69,6 +71,41 @@ const arm = (page: Page) =>
 
 const benchTimes = (page: Page) =>
   page.evaluate(() => (window as unknown as { __bench: { up: number; dom: number } }).__bench)
+
+type Bbox = [number, number, number, number]
+
+/**
+ * Waits until the page has framed the plan's street (opening a plan flies the map to its area once
+ * the area's detail arrives, which can be after the plan and the compounds are shown) and the
+ * camera has stayed put for a second: the bench's own camera move must come after it, or the page's
+ * framing would carry the map away from under the brush.
+ */
+async function streetFramed(page: Page, street: Bbox): Promise<void> {
+  const deadline = performance.now() + 120_000
+  let still: { at: number; key: string } | null = null
+  for (;;) {
+    const cam = await hook(page, (h) => h.camera())
+    const [w, s, e, n] = cam.bounds
+    // Framed: the street fits in the view and fills a good part of it (the city view before the
+    // framing also holds the street, but as a small patch).
+    const framed =
+      !cam.moving &&
+      street[0] >= w &&
+      street[2] <= e &&
+      street[1] >= s &&
+      street[3] <= n &&
+      Math.max((street[2] - street[0]) / (e - w), (street[3] - street[1]) / (n - s)) > 0.3
+    const key = `${cam.center.map((x) => x.toFixed(7))}@${cam.zoom.toFixed(4)}`
+    if (!framed) still = null
+    else if (!still || still.key !== key) still = { at: performance.now(), key }
+    else if (performance.now() - still.at > 1000) return
+    if (performance.now() > deadline)
+      throw new Error(
+        `plans bench: the page never framed its street (camera ${JSON.stringify(cam)})`,
+      )
+    await page.waitForTimeout(100)
+  }
+}
 
 /** Node-side: checks of one branch and the summary after one edit, on the street's context. */
 function nodeFigures(ctx: PlanContext, record: Record_) {
@@ -146,6 +183,22 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       return (await res.json()) as T
     }
     const plan = await call<Plan>('/api/plans', { name: '笔刷测速', areaId: street!.id })
+    const { bbox: streetBbox } = await call<{ bbox: Bbox | null }>(`/api/areas/${street!.id}`)
+    if (!streetBbox) throw new Error(`plans bench: street ${street!.id} has no boundary`)
+    /** Compound ids in the plan's branches as saved (autosave) on the server. */
+    const saved = async () =>
+      new Set((await call<Plan>(`/api/plans/${plan.id}`)).branches.flatMap((b) => b.compoundIds))
+    /** Waits until the saved plan satisfies `ok` (the page autosaves 800 ms after an edit). */
+    const savedUntil = async (ok: (ids: Set<number>) => boolean, what: string) => {
+      const deadline = performance.now() + 60_000
+      for (;;) {
+        const ids = await saved()
+        if (ok(ids)) return ids
+        if (performance.now() > deadline)
+          throw new Error(`plans bench: ${what} (saved plan holds ${ids.size} compounds)`)
+        await new Promise((r) => setTimeout(r, 250))
+      }
+    }
     const t0 = performance.now()
     const ctx = await call<PlanContext>(`/api/plans/${plan.id}/context`)
     record(
@@ -164,6 +217,7 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       undefined,
       { timeout: 300_000 },
     )
+    await streetFramed(page, streetBbox)
     // A path through the inside points of the free compounds nearest the street's middle, nearest
     // first, framed right of the planning panel so every pointer event lands on the map.
     const free = ctx.compounds.filter((c) => c.orgId === null)
@@ -207,6 +261,18 @@ export async function plansPageFigures(record: Record_): Promise<void> {
         ),
       [centre, zoom] as const,
     )
+    // The camera must be where the bench put it, and stay there, before the path is projected.
+    await page.waitForTimeout(1000)
+    const cam = await hook(page, (h) => h.camera())
+    if (
+      cam.moving ||
+      Math.abs(cam.zoom - zoom) > 0.01 ||
+      Math.abs(cam.center[0] - centre[0]) * mLng > 5 * mPerPx ||
+      Math.abs(cam.center[1] - centre[1]) * mLat > 5 * mPerPx
+    )
+      throw new Error(
+        `plans bench: the camera left the bench's framing (${JSON.stringify(cam)}, wanted ${JSON.stringify({ centre, zoom })})`,
+      )
     const points: [number, number][] = []
     for (const c of order)
       points.push(
@@ -217,7 +283,9 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       )
     const offMap = points.filter(([x, y]) => x < 425 || x > 1275 || y < 70 || y > 795).length
     if (offMap > 0)
-      record('plans page: brush path', `${offMap} of ${points.length} points off the map`)
+      throw new Error(`plans bench: ${offMap} of ${points.length} brush points off the map`)
+    const wanted = order.map((c) => c.id)
+    const freeIds = new Set(free.map((c) => c.id))
     await page.getByTestId('plan-tool-brush').click()
 
     const toMap: number[] = []
@@ -245,15 +313,23 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       const t = await benchTimes(page)
       const drawnAt = await hook(page, (h) => h.drawnAt.planCompoundsDrawn ?? 0)
       painted = await hook(page, (h) => h.planCompoundsDrawn)
+      // The stroke must have painted every compound the path goes through (and only free ones of
+      // the street), as the page saved it: a stroke on an empty map fails here, not in a figure.
+      const got = await savedUntil((ids) => ids.size >= painted && painted > 0, 'stroke not saved')
+      const missed = wanted.filter((id) => !got.has(id))
+      const foreign = [...got].filter((id) => !freeIds.has(id))
+      if (missed.length > 0 || foreign.length > 0 || got.size !== painted)
+        throw new Error(
+          `plans bench: the stroke painted ${got.size} compounds (${painted} drawn), missing ${missed.length} of the ${wanted.length} on its path, ${foreign.length} not free in the street`,
+        )
       toMap.push(drawnAt - t.up)
       toChecks.push(t.dom - t.up)
       await page.keyboard.press('Control+z')
       await page.waitForFunction(
         () => (window as unknown as { __yuanluo: Hook }).__yuanluo.planCompoundsDrawn === 0,
       )
+      await savedUntil((ids) => ids.size === 0, 'undo not saved')
     }
-    if (painted < STROKE_MIN)
-      record('plans page: brush stroke', `only ${painted} compounds painted (wanted ${STROKE_MIN})`)
     record(
       `plans page: brush stroke over ${painted} compounds, release → map frame drawn`,
       spread(toMap),
@@ -275,6 +351,13 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       )
       const t = await benchTimes(page)
       clicks.push(t.dom - t.up)
+      // Each click toggles the compound under the pointer: in on odd runs, out on even ones.
+      const want = run % 2 === 0 ? 1 : 0
+      await page.waitForFunction(
+        (n) => (window as unknown as { __yuanluo: Hook }).__yuanluo.planCompoundsDrawn === n,
+        want,
+        { timeout: 60_000 },
+      )
     }
     record('plans page: click on a compound → checks updated', spread(clicks))
   } finally {
