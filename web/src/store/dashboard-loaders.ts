@@ -1,4 +1,4 @@
-// The dashboard's requests: the roll-up of the area in view, the city's compound scorecards (once),
+// The dashboard's requests: the roll-up of the area in view, the city's compound scorecards (once per account),
 // hot spots of one measure, the snapshot series, and recording a snapshot. Drill-down moves the
 // app's area through the picker's own actions, so the picker, breadcrumb and dashboard agree.
 import type { GapMeasure, RollupRow, Weight } from '../api/scorecard-types.ts'
@@ -22,7 +22,11 @@ export const loadRollup = (area: string | undefined, weight: Weight) =>
     (signal) => api.fetchRollup(area, weight, signal),
   )
 
-/** The city's compound scorecards, asked for once; the maps draw the whole city at every level. */
+/**
+ * The compound scorecards of the signed-in account's city (the server cuts them to its
+ * jurisdiction), asked for once per account: a sign-out or another account resets them
+ * (store/reset.ts). The maps draw them all at every level.
+ */
 export function loadScorecardCompounds(force = false) {
   const current = useStore.getState().dashCompounds
   if (!force && (current.status === 'ready' || current.status === 'loading')) return
