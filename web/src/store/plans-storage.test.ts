@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useAuth } from '../features/auth/auth-state.ts'
 import { branch, doc } from './plans-fixtures.ts'
-import { clearPending, pendingKey, readPending, writePending } from './plans-storage.ts'
+import {
+  browserStorage,
+  clearPending,
+  pendingKey,
+  readPending,
+  writePending,
+} from './plans-storage.ts'
 
 function memoryStore() {
   const m = new Map<string, string>()
@@ -42,5 +49,30 @@ describe('unsaved edits kept in the browser', () => {
       },
     }
     expect(writePending(full, entry)).toBe(false)
+  })
+})
+
+describe('edits kept per account', () => {
+  const entry = { planId: 7, baseVersion: 3, base: doc(), doc: doc(branch('a', [1, 2])) }
+  const as = (id: number) =>
+    useAuth.setState({
+      status: 'signed-in',
+      user: { id, username: `u${id}`, displayName: `u${id}`, role: 'planner', jurisdiction: null },
+    })
+  beforeEach(() => vi.stubGlobal('localStorage', memoryStore()))
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    useAuth.setState({ status: 'signed-out', user: null })
+  })
+
+  it('never gives one account’s unsaved edits to another signing in on the same browser', () => {
+    as(1)
+    writePending(browserStorage(), entry)
+    as(2)
+    expect(readPending(browserStorage(), 7)).toBeNull()
+    writePending(browserStorage(), { ...entry, baseVersion: 4 })
+    clearPending(browserStorage(), 7)
+    as(1)
+    expect(readPending(browserStorage(), 7)).toEqual(entry)
   })
 })

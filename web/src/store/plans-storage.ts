@@ -1,6 +1,7 @@
 // Unsaved edits kept in the browser until the server confirms them, so a reload, a crash or a lost
 // connection never loses work. One entry per plan: the version the edits were made on, that
 // version's content (the base of a three-way merge if someone saved meanwhile) and the edits.
+import { useAuth } from '../features/auth/auth-state.ts'
 import type { PlanDoc } from './plans-doc.ts'
 
 export interface PendingEdits {
@@ -53,5 +54,19 @@ export function clearPending(store: KeyStore | undefined, planId: number): void 
   }
 }
 
-export const browserStorage = (): Storage | undefined =>
-  typeof localStorage === 'undefined' ? undefined : localStorage
+/**
+ * This browser's storage for the signed-in account: with sign-in required each account keeps its
+ * edits under its own keys (`….pending.account-<id>`), so another account signing in on the same
+ * browser never restores, sends as its own, or overwrites them; they wait for their author.
+ */
+export function browserStorage(): KeyStore | undefined {
+  if (typeof localStorage === 'undefined') return undefined
+  const id = useAuth.getState().user?.id ?? 0
+  if (id <= 0) return localStorage // no sign-in (the header seam): one set of edits per browser
+  const own = (key: string) => `${key}.account-${id}`
+  return {
+    getItem: (key) => localStorage.getItem(own(key)),
+    setItem: (key, value) => localStorage.setItem(own(key), value),
+    removeItem: (key) => localStorage.removeItem(own(key)),
+  }
+}
