@@ -239,6 +239,22 @@ describeWithBrowser('leaders dashboard', (getBrowser) => {
     expect(png.suggestedFilename()).toMatch(/\.png$/)
     expect(readFileSync((await png.path())!).length).toBeGreaterThan(20_000)
 
+    // Closed and opened again, every gap layer draws anew (deck.gl must get new layer instances:
+    // those it finalised when another layer was chosen or the dashboard closed cannot be drawn
+    // again), and no error shows.
+    for (const layer of ['heat', 'hex', 'hotspots', 'choropleth'] as const) {
+      await page.getByTestId(`gap-layer-${layer}`).click()
+      await waitDrawn(page, layer)
+      await page.getByTestId('view-map').click()
+      await expect.poll(() => drawn(page), { timeout: 30_000 }).toBeNull()
+      await page.getByTestId('view-dashboard').click()
+      await waitDrawn(page, layer)
+      await page.evaluate(() => window.__yuanluoDashboard!.whenIdle())
+      const failed = page.getByText('地图初始化失败')
+      const error = (await failed.count()) ? await failed.first().textContent() : ''
+      expect(error, layer).toBe('')
+    }
+
     expect(outside).toEqual([])
     await page.close()
   }, 300_000)

@@ -140,43 +140,54 @@ export function useDashboardLayers(h: MapHandles | null): Layer[] {
   }, [h])
 
   const hexBreaks = hex.breaks[measure]
+  const belowCommunity = choropleth.level === 'compound'
+  /** The one gap layer deck draws, if any. */
+  const shown: GapDrawn['layer'] | null = !on
+    ? null
+    : kind === 'heat' || kind === 'hex' || kind === 'hotspots'
+      ? kind
+      : belowCommunity
+        ? 'passed'
+        : 'choropleth'
+  // Only the shown layer exists, made anew whenever it is shown again: deck.gl finalises a layer it
+  // is no longer given (another layer chosen, the dashboard closed), and a finalised instance
+  // cannot be drawn again (the heat map's sublayer fails an assertion).
   const heat = useMemo(
-    () => gapHeatmapLayer({ data: compounds, measure, visible: true }),
-    [compounds, measure],
+    () => (shown === 'heat' ? gapHeatmapLayer({ data: compounds, measure, visible: true }) : null),
+    [shown, compounds, measure],
   )
   const hexLayer = useMemo(
-    () => gapHexLayer({ data: hex.bins, measure, breaks: hexBreaks, visible: true }),
-    [hex.bins, measure, hexBreaks],
+    () =>
+      shown === 'hex'
+        ? gapHexLayer({ data: hex.bins, measure, breaks: hexBreaks, visible: true })
+        : null,
+    [shown, hex.bins, measure, hexBreaks],
   )
   const areas = useMemo(
     () =>
-      gapChoroplethLayer({
-        data: choropleth.features,
-        values: choropleth.values,
-        breaks: choropleth.breaks,
-        valuesKey: choropleth.key,
-        visible: true,
-      }),
-    [choropleth],
+      shown === 'choropleth'
+        ? gapChoroplethLayer({
+            data: choropleth.features,
+            values: choropleth.values,
+            breaks: choropleth.breaks,
+            valuesKey: choropleth.key,
+            visible: true,
+          })
+        : null,
+    [shown, choropleth],
   )
-  const passed = useMemo(() => gapPassedLayer({ data: community, visible: true }), [community])
+  const passed = useMemo(
+    () => (shown === 'passed' ? gapPassedLayer({ data: community, visible: true }) : null),
+    [shown, community],
+  )
   const spots = useMemo(
-    () => gapHotspotsLayer({ data: hotspots?.compounds ?? NO_POINTS, visible: true }),
-    [hotspots],
+    () =>
+      shown === 'hotspots'
+        ? gapHotspotsLayer({ data: hotspots?.compounds ?? NO_POINTS, visible: true })
+        : null,
+    [shown, hotspots],
   )
-
-  const belowCommunity = choropleth.level === 'compound'
-  const current: Layer | null = !on
-    ? null
-    : kind === 'heat'
-      ? heat
-      : kind === 'hex'
-        ? hexLayer
-        : kind === 'hotspots'
-          ? spots
-          : belowCommunity
-            ? passed
-            : areas
+  const current: Layer | null = heat ?? hexLayer ?? spots ?? passed ?? areas
   const drawn = useMemo((): GapDrawn | null => {
     if (!on) return null
     if (kind === 'heat') return { layer: 'heat', what: measure, count: compounds.length }
