@@ -2,7 +2,7 @@
 // table's search and status filter keep (the layer's data is just those compounds). It also
 // frames a compound chosen in the table beside the table (the table covers the left of the map,
 // so the store's focus, padded for the narrow figures column, would centre it under the table).
-import { useEffect, useMemo } from 'react'
+import { useDeferredValue, useEffect, useMemo } from 'react'
 import type { Layer } from '@deck.gl/core'
 import { GeoJsonLayer } from '@deck.gl/layers'
 import type { Position } from 'geojson'
@@ -110,7 +110,8 @@ function useReportMatches(h: MapHandles | null, matches: Matches) {
 export function useLedgerLayers(h: MapHandles | null): Layer[] {
   const inLedger = useStore((s) => s.view === 'ledger')
   const features = useFeatures()
-  const highlight = useLedgerHighlight()
+  // The table shows a filter's rows first; the map's outlines follow in a render of their own.
+  const highlight = useDeferredValue(useLedgerHighlight())
   useLedgerFly(inLedger ? h : null)
   const matches = matchesOf(features, inLedger ? highlight : null)
   useReportMatches(h, matches)
