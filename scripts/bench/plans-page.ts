@@ -286,6 +286,14 @@ export async function plansPageFigures(record: Record_): Promise<void> {
     const offMap = points.filter(([x, y]) => x < 425 || x > 1275 || y < 70 || y > 795).length
     if (offMap > 0)
       throw new Error(`plans bench: ${offMap} of ${points.length} brush points off the map`)
+    // Points under something drawn over the map (a panel, a card) never reach the brush: counted
+    // and reported with the figure, as they explain missed compounds.
+    const covered = await page.evaluate(
+      (pts) =>
+        pts.filter(([x, y]) => !document.elementFromPoint(x, y)?.closest('.maplibregl-canvas'))
+          .length,
+      points,
+    )
     const wanted = order.map((c) => c.id)
     const freeIds = new Set(free.map((c) => c.id))
     await page.getByTestId('plan-tool-brush').click()
@@ -342,7 +350,7 @@ export async function plansPageFigures(record: Record_): Promise<void> {
       await savedUntil((ids) => ids.size === 0, 'undo not saved')
     }
     record(
-      `plans page: brush stroke over ${painted} compounds (path compounds missed per run: ${missedPerRun.join(', ')}), release → map frame drawn`,
+      `plans page: brush stroke over ${painted} compounds (path compounds missed per run: ${missedPerRun.join(', ')}; path points under a panel: ${covered}), release → map frame drawn`,
       spread(toMap),
     )
     record(
