@@ -77,6 +77,20 @@ describeEachDb('tile misses rendered while the session check runs', (getDb) => {
     }
   })
 
+  it('renders a tile asked for by many at once only once, and gives each the same tile', async () => {
+    const s = await signIn(app, 'admin')
+    expect((await me(s)).status).toBe(200)
+    const before = tileStatements()
+    const all = await Promise.all(Array.from({ length: 6 }, () => get(s, pathOf('compounds', 15))))
+    for (const r of all) {
+      expect(r.res.status).toBe(200)
+      expect(Buffer.from(r.bytes).equals(Buffer.from(all[0]!.bytes))).toBe(true)
+    }
+    expect(ids(all[0]!.bytes).length).toBeGreaterThan(0)
+    // One statement on PostgreSQL (PGlite's tile query is another, counted nowhere here).
+    expect(tileStatements() - before).toBe(onPg() ? 1 : 0)
+  })
+
   it('starts nothing for a session not yet cached, nor for a revalidation', async () => {
     const s = await signIn(app, 'admin')
     const before = tileStatements()

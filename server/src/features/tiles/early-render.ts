@@ -14,7 +14,11 @@
 //   data version; otherwise it renders as usual.
 //
 // Nothing starts for a request without a live cached session (a sign-in, a stranger), for a tile
-// the cache holds or is making (a likely hit), or for a revalidation (If-None-Match: likely a 304).
+// the cache holds or is making (a likely hit), for a revalidation (If-None-Match: likely a 304), or
+// for a tile another request is rendering early: that request's render is shared instead (`take`),
+// if it read the same data version as this request's own read. (Without the sharing, 100 clients
+// asking for the same tiles at once each rendered them, and a 5-minute mixed load ran its first
+// minute at a sixth of its speed.)
 // On PGlite the versions are in memory and cost nothing, so there is nothing to overlap.
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
@@ -78,12 +82,35 @@ interface EarlyTile {
 const KEY = 'yuanluo.earlyTile'
 const PATH = /^\/api\/tiles\/(compounds|areas)\/(\d{1,8})\/(\d{1,8})\/(\d{1,8})\.mvt$/
 
-/** The middleware (mount on /api/tiles/* before the auth middleware). */
-export function earlyRender(parts: EarlyRenderParts): MiddlewareHandler {
+export interface EarlyRender {
+  /** The middleware (mount on /api/tiles/* before the auth middleware). */
+  middleware: MiddlewareHandler
+  /**
+   * A tile rendered early for `key` that may stand for a render now, if any: this request's own,
+   * or another request's still in flight. It must have been cut for `key` (the view of the user
+   * the auth middleware let through), at data version `dv` (the request's), and for a
+   * jurisdiction with the scope read at `dv` too. Undefined: render as usual.
+   */
+  take(c: Context, key: string, dv: DataVersion): Promise<CachedTile | undefined>
+}
+
+export function earlyRender(parts: EarlyRenderParts): EarlyRender {
   const { db } = parts
-  return async (c, next) => {
-    if (db.driver === 'pg' && !c.req.header('if-none-match')) start(c)
-    return next()
+  /** Early renders in flight, by cache key. */
+  const inFlight = new Map<string, EarlyTile>()
+  const usable = async (early: EarlyTile | undefined, key: string, dv: DataVersion) => {
+    if (!early || early.key !== key || (early.scopeAt !== undefined && early.scopeAt !== dv)) return
+    const done = await early.result.catch(() => undefined)
+    return done?.versions.data === dv ? done.tile : undefined
+  }
+  return {
+    middleware: async (c, next) => {
+      if (db.driver === 'pg' && !c.req.header('if-none-match')) start(c)
+      return next()
+    },
+    take: async (c, key, dv) =>
+      (await usable(c.get(KEY as never) as EarlyTile | undefined, key, dv)) ??
+      (await usable(inFlight.get(key), key, dv)),
   }
 
   function start(c: Context) {
@@ -97,7 +124,7 @@ export function earlyRender(parts: EarlyRenderParts): MiddlewareHandler {
     if (!session) return
     const view = tileView(session.user)
     const key = tileKey(view, layer, t)
-    if (parts.cached(key)) return
+    if (parts.cached(key) || inFlight.has(key)) return
     const known = view?.area ? parts.knownScope(view.area) : undefined
     if (view?.area && !known) return
     if (planTile(layer, t).kind === 'empty') return // z < 8 compounds: no statement to overlap
@@ -119,22 +146,9 @@ export function earlyRender(parts: EarlyRenderParts): MiddlewareHandler {
     const versions = result.then((r) => r.versions)
     versions.catch(() => {})
     provideRequestVersions(c, versions)
-    c.set(KEY as never, { key, scopeAt: known?.at, result } satisfies EarlyTile as never)
+    const early: EarlyTile = { key, scopeAt: known?.at, result }
+    c.set(KEY as never, early as never)
+    inFlight.set(key, early)
+    void result.catch(() => {}).finally(() => inFlight.get(key) === early && inFlight.delete(key))
   }
-}
-
-/**
- * The tile this request's early render made for `key`, if it may stand for a render now: same key
- * (the view of the user the auth middleware let through), read at data version `dv`, and scoped by
- * a jurisdiction read at `dv` too. Undefined: render as usual.
- */
-export async function takeEarlyTile(
-  c: Context,
-  key: string,
-  dv: DataVersion,
-): Promise<CachedTile | undefined> {
-  const early = c.get(KEY as never) as EarlyTile | undefined
-  if (!early || early.key !== key || (early.scopeAt !== undefined && early.scopeAt !== dv)) return
-  const { versions, tile } = await early.result
-  return versions.data === dv ? tile : undefined
 }

@@ -7,7 +7,7 @@ import { router, type Deps } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { currentUser } from '../auth/current-user.ts'
 import type { SessionCache } from '../auth/session-cache.ts'
-import { earlyRender, takeEarlyTile, tileKey, tileView } from './early-render.ts'
+import { earlyRender, tileKey, tileView } from './early-render.ts'
 import { tileCache, type CachedTile } from './tile-cache.ts'
 import { jurisdictionScope, renderTile, type TileScope } from './tiles.queries.ts'
 import { LAYERS, MAX_ZOOM } from './tile-math.ts'
@@ -145,7 +145,7 @@ export function tileFeature({ db, env }: Deps, sessions: Pick<SessionCache, 'pee
     const key = tileKey(view, layer, t)
     const tile = await cache.get(dv, key, async () => {
       hit = false
-      const started = await takeEarlyTile(c, key, dv)
+      const started = await early.take(c, key, dv)
       renderedEarly = started !== undefined
       if (started) return started
       const scope: TileScope | undefined = view && {
@@ -171,5 +171,5 @@ export function tileFeature({ db, env }: Deps, sessions: Pick<SessionCache, 'pee
       },
     }) as never
   })
-  return { routes, early }
+  return { routes, early: early.middleware }
 }
