@@ -2,23 +2,19 @@
 // count, and after signing in the page learns it from /api/config/compounds and draws vector tiles
 // when the database holds more compounds than PAGE_FEATURE_LIMIT (never the whole list).
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
+import type { ServerType } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { generateDemoCity } from '../../server/src/demo/generate.ts'
 import { loadDemoCity } from '../../server/src/demo/load.ts'
 import { hashPassword } from '../../server/src/features/auth/password.ts'
 import { insertUser } from '../../server/src/features/auth/users.queries.ts'
-import { memoryLogger } from '../../server/src/lib/log.ts'
 import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
 import { openTestPglite } from '../helpers/each-db.ts'
-import { SCREENSHOTS, watchOutsideRequests } from './serve-app.ts'
+import { SCREENSHOTS, startServer, watchOutsideRequests } from './serve-app.ts'
 
 const LIMIT = 200
 const PASSWORD = 'e2e viewer password 1234'
@@ -48,19 +44,12 @@ describeWithBrowser('the compound count after sign-in', (getBrowser) => {
       passwordHash: await hashPassword(PASSWORD),
       jurisdictionAreaId: null,
     })
-    const env = {
-      BASEMAP: 'plain' as const,
-      TIANDITU_KEY: undefined,
-      PMTILES_URL: undefined,
-      PAGE_FEATURE_LIMIT: LIMIT,
-    }
-    const app = createApp(
-      { db: state.db, env, log: memoryLogger() },
-      { webDist: resolve('web/dist'), auth: 'required' },
-    )
-    state.server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise<void>((r) => state.server!.once('listening', () => r()))
-    state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`
+    const started = await startServer(state.db, {
+      auth: 'required',
+      env: { PAGE_FEATURE_LIMIT: LIMIT },
+    })
+    state.server = started.server
+    state.url = started.url
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
   afterAll(async () => {

@@ -20,8 +20,11 @@ const env = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: u
 /** How the served app authenticates: 'header' (default: no sign-in, acts as admin) or 'required'. */
 export interface ServeOptions {
   auth?: 'required' | 'header'
-  /** Extra configuration, e.g. single sign-on against a fake issuer (tests/helpers/fake-oidc.ts). */
-  env?: { OIDC?: OidcConfig }
+  /**
+   * Extra configuration, e.g. single sign-on against a fake issuer (tests/helpers/fake-oidc.ts) or
+   * a low PAGE_FEATURE_LIMIT for tile mode.
+   */
+  env?: { OIDC?: OidcConfig; PAGE_FEATURE_LIMIT?: number }
 }
 
 /** Serves the built page and the API over `db` on a free port of 127.0.0.1. */

@@ -1,23 +1,19 @@
 // Tile mode (issue 9): the small demo city served with PAGE_FEATURE_LIMIT below its compound
 // count, so the page draws MapLibre vector tiles and lists only a chosen area's compounds.
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
+import type { ServerType } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createApp } from '../../server/src/app.ts'
 import type { Db } from '../../server/src/db/db.ts'
 import { sql } from '../../server/src/db/sql.ts'
 import { generateDemoCity } from '../../server/src/demo/generate.ts'
 import { loadDemoCity } from '../../server/src/demo/load.ts'
-import { memoryLogger } from '../../server/src/lib/log.ts'
 import { buildWebIfStale } from '../../scripts/lib/web-build.ts'
 import { STATUS_NAMES } from '../../web/src/i18n/messages.ts'
 import type { CoverageStatus } from '../../web/src/api/types.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
 import { openTestPglite } from '../helpers/each-db.ts'
-import { SCREENSHOTS, watchOutsideRequests } from './serve-app.ts'
+import { SCREENSHOTS, startServer, watchOutsideRequests } from './serve-app.ts'
 
 const LIMIT = 200
 const STREET = '510104002'
@@ -50,19 +46,9 @@ describeWithBrowser('tile mode for datasets above the page feature limit', (getB
     await buildWebIfStale()
     state.db = await openTestPglite()
     await loadDemoCity(state.db, generateDemoCity({ seed: 7, scale: 0.02 }))
-    const env = {
-      BASEMAP: 'plain' as const,
-      TIANDITU_KEY: undefined,
-      PMTILES_URL: undefined,
-      PAGE_FEATURE_LIMIT: LIMIT,
-    }
-    const app = createApp(
-      { db: state.db, env, log: memoryLogger() },
-      { webDist: resolve('web/dist') },
-    )
-    state.server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise<void>((r) => state.server!.once('listening', () => r()))
-    state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`
+    const started = await startServer(state.db, { env: { PAGE_FEATURE_LIMIT: LIMIT } })
+    state.server = started.server
+    state.url = started.url
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
   afterAll(async () => {
