@@ -2,46 +2,10 @@
 // a jurisdiction, over a fake API answering a tiny city: one district 510104 (锦江区) with the
 // streets 510104001 and 510104002, and a second district 510105. Every request is recorded.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AreaDetail, AreaRef } from '../api/types.ts'
 import type { SignedInUser } from '../features/auth/auth-state.ts'
+import { AREAS, CITY } from './area-fixtures.ts'
 import { useStore } from './index.ts'
 import { chooseArea, jumpToArea, loadAreaOptions, loadInitial } from './loaders.ts'
-
-const CITY: AreaRef = { id: '510100', level: 'city', name: '成都市' }
-const AREAS: Record<string, AreaDetail> = {
-  '510104': {
-    id: '510104',
-    level: 'district',
-    name: '锦江区',
-    parentId: '510100',
-    bbox: [104.05, 30.6, 104.1, 30.65],
-    ancestors: [CITY],
-  },
-  '510104001': {
-    id: '510104001',
-    level: 'street',
-    name: '平营街道',
-    parentId: '510104',
-    bbox: [104.06, 30.61, 104.07, 30.62],
-    ancestors: [CITY, { id: '510104', level: 'district', name: '锦江区' }],
-  },
-  '510104002': {
-    id: '510104002',
-    level: 'street',
-    name: '东街道',
-    parentId: '510104',
-    bbox: [104.08, 30.61, 104.09, 30.62],
-    ancestors: [CITY, { id: '510104', level: 'district', name: '锦江区' }],
-  },
-  '510105': {
-    id: '510105',
-    level: 'district',
-    name: '青羊区',
-    parentId: '510100',
-    bbox: [104.0, 30.6, 104.05, 30.7],
-    ancestors: [CITY],
-  },
-}
 
 let asked: string[] = []
 /** The server's page feature limit: 60,000 draws GeoJSON; 5 puts this city of 10 in tile mode. */

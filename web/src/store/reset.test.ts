@@ -4,30 +4,11 @@
 // (loaders.ts loadInitial) asks its own figures once, as on a fresh page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { signOut, useAuth, whenSigningOut, type SignedInUser } from '../features/auth/auth-state.ts'
+import { AREAS, CITY } from './area-fixtures.ts'
 import { loadScorecardCompounds } from './dashboard-loaders.ts'
 import { useStore, type AppState } from './index.ts'
 import { chooseArea, loadInitial, selectCompound } from './loaders.ts'
 import { KEPT_ACROSS_ACCOUNTS, accountChanged, followAccounts, resetForNewUser } from './reset.ts'
-
-const CITY = { id: '510100', level: 'city', name: '成都市' }
-const AREAS: Record<string, object> = {
-  '510104': {
-    id: '510104',
-    level: 'district',
-    name: '锦江区',
-    parentId: '510100',
-    bbox: [104.05, 30.6, 104.1, 30.65],
-    ancestors: [CITY],
-  },
-  '510104001': {
-    id: '510104001',
-    level: 'street',
-    name: '平营街道',
-    parentId: '510104',
-    bbox: [104.06, 30.61, 104.07, 30.62],
-    ancestors: [CITY, { id: '510104', level: 'district', name: '锦江区' }],
-  },
-}
 
 /** Scorecards as the server scopes them: the city's 10 compounds, or the street's 3 (ids 1–3). */
 const scorecards = (area: string | null) =>
