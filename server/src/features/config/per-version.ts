@@ -4,14 +4,7 @@
 // arrived is in it) and is answered from a computation that started after that version was read,
 // or from one for a later version. Concurrent requests at one version share one computation; a
 // failed computation is dropped, so the next request tries again.
-import type { DataVersion } from '../../lib/data-version.ts'
-
-/** Whether `a` is `b` or a later version of the same database (`epoch.version`). */
-export function sameOrLater(a: DataVersion, b: DataVersion): boolean {
-  const [ea, va] = a.split('.')
-  const [eb, vb] = b.split('.')
-  return ea === eb && Number(va) >= Number(vb)
-}
+import { laterVersion, type DataVersion } from '../../lib/data-version.ts'
 
 export interface PerVersion<T> {
   /** The value as of `version` (read for this request) or a later one. */
@@ -24,7 +17,8 @@ export function perVersion<T>(compute: () => Promise<T>): PerVersion<T> {
   let entry: { version: DataVersion; value: Promise<T> } | undefined
   let computations = 0
   const get = (version: DataVersion): Promise<T> => {
-    if (entry && sameOrLater(entry.version, version)) return entry.value
+    // The entry's version is this one or a later one of the same database.
+    if (entry && laterVersion(entry.version, version) === entry.version) return entry.value
     computations++
     const e = { version, value: compute() }
     entry = e
