@@ -6,7 +6,7 @@ import { OIDC_CALLBACK_MAX } from '../../server/src/features/auth/oidc-throttle.
 import { insertUser } from '../../server/src/features/auth/users.queries.ts'
 import { AUTH_MESSAGES } from '../../web/src/features/auth/messages.ts'
 import { describeWithBrowser } from '../helpers/browser.ts'
-import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer } from '../helpers/fake-oidc.ts'
+import { issuerConfig, startFakeIssuer } from '../helpers/fake-oidc.ts'
 import { SCREENSHOTS, serveSmallDemoCity, watchOutsideRequests } from './serve-app.ts'
 
 // Started before the app, whose configuration names it.
@@ -17,13 +17,7 @@ describeWithBrowser('single sign-on in the browser', (getBrowser) => {
   const app = serveSmallDemoCity({
     auth: 'required',
     env: {
-      OIDC: {
-        issuer: issuer.url,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        scopes: ['openid', 'profile'],
-        usernameClaim: 'preferred_username',
-      },
+      OIDC: issuerConfig(issuer),
     },
   })
 

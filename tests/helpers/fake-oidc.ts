@@ -13,9 +13,19 @@ import {
 } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { OidcConfig } from '../../server/src/env.ts'
 
 export const CLIENT_ID = 'yuanluo-test'
 export const CLIENT_SECRET = 'test client secret'
+
+/** The server's single sign-on configuration for a fake issuer (the defaults of OIDC_SCOPES and OIDC_USERNAME_CLAIM). */
+export const issuerConfig = (issuer: Pick<FakeIssuer, 'url'>): OidcConfig => ({
+  issuer: issuer.url,
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  scopes: ['openid', 'profile'],
+  usernameClaim: 'preferred_username',
+})
 
 export interface Tweaks {
   /** Signing algorithm of the ID token (RS256 by default). */

@@ -18,7 +18,13 @@ import {
 import { readVersions } from '../../server/src/lib/data-version.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
-import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  issuerConfig,
+  startFakeIssuer,
+  type FakeIssuer,
+} from '../helpers/fake-oidc.ts'
 import { call, loadWorld, requiredApp, signIn, type Session } from './security-fixture.ts'
 
 const baseEnv = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
@@ -52,13 +58,7 @@ describeEachDb('security review: single sign-on', (getDb) => {
 
   beforeAll(async () => {
     issuer = await startFakeIssuer()
-    config = {
-      issuer: issuer.url,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      scopes: ['openid', 'profile'],
-      usernameClaim: 'preferred_username',
-    }
+    config = issuerConfig(issuer)
     await insertUser(getDb(), {
       username: 'review-user',
       displayName: 'review',

@@ -16,7 +16,7 @@ import {
 import { insertUser } from '../../server/src/features/auth/users.queries.ts'
 import { memoryLogger } from '../../server/src/lib/log.ts'
 import { describeEachDb } from '../helpers/each-db.ts'
-import { CLIENT_ID, CLIENT_SECRET, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
+import { issuerConfig, startFakeIssuer, type FakeIssuer } from '../helpers/fake-oidc.ts'
 
 const baseEnv = { BASEMAP: 'plain' as const, TIANDITU_KEY: undefined, PMTILES_URL: undefined }
 
@@ -44,13 +44,7 @@ describeEachDb('single sign-on throttles', (getDb) => {
 
   beforeAll(async () => {
     issuer = await startFakeIssuer()
-    config = {
-      issuer: issuer.url,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      scopes: ['openid', 'profile'],
-      usernameClaim: 'preferred_username',
-    }
+    config = issuerConfig(issuer)
     await insertUser(getDb(), {
       username: 'throttle-user',
       displayName: 'throttle',

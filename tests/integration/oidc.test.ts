@@ -13,6 +13,7 @@ import { describeEachDb } from '../helpers/each-db.ts'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
+  issuerConfig,
   startFakeIssuer,
   type FakeIssuer,
   type Tweaks,
@@ -127,13 +128,7 @@ describeEachDb('OpenID Connect single sign-on', (getDb) => {
 
   beforeAll(async () => {
     issuer = await startFakeIssuer()
-    config = {
-      issuer: issuer.url,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      scopes: ['openid', 'profile'],
-      usernameClaim: 'preferred_username',
-    }
+    config = issuerConfig(issuer)
     app = oidcApp(getDb(), config)
   })
   afterAll(async () => {
