@@ -190,6 +190,12 @@ function panelRects(container: HTMLElement): Rect[] {
   return rects
 }
 
+/** The elements whose size decides the camera padding: the columns' panels and the others. */
+const panelElements = (): Element[] => [
+  ...[...document.querySelectorAll(COLUMNS)].flatMap((c) => [...c.children]),
+  ...document.querySelectorAll(PANELS),
+]
+
 /** Room for the floating panels as they are laid out now (figures, dashboard, planning, ledger …). */
 function focusPadding(h: MapHandles) {
   const container = h.map.getContainer()
@@ -211,12 +217,28 @@ function useAreaFocus(h: MapHandles | null, ready: boolean) {
   }, [h, ready, areaId])
   useEffect(() => {
     if (!h || !ready || !focus) return
-    if (focus.bbox) {
-      const [w, s, e, n] = focus.bbox
-      const padding = focusPadding(h)
-      h.map.fitBounds([w, s, e, n], { padding, maxZoom: FOCUS_MAX_ZOOM, maxDuration: 1500 })
-    } else {
+    if (!focus.bbox) {
       h.map.flyTo({ center: CHENGDU_CENTER, zoom: CITY_ZOOM, maxDuration: 1500 })
+      return
+    }
+    const [w, s, e, n] = focus.bbox
+    const frame = () =>
+      h.map.fitBounds([w, s, e, n], {
+        padding: focusPadding(h),
+        maxZoom: FOCUS_MAX_ZOOM,
+        maxDuration: 1500,
+      })
+    frame()
+    // A panel that changes size after the framing (the dashboard's gap card filling in, a column
+    // growing with its figures) frames the area again, until the user moves the map.
+    let observed = false // the observer reports every element once at the start: already framed
+    const panels = new ResizeObserver(() => (observed ? frame() : (observed = true)))
+    for (const el of panelElements()) panels.observe(el)
+    const byUser = (e: { originalEvent?: unknown }) => e.originalEvent && panels.disconnect()
+    h.map.on('movestart', byUser)
+    return () => {
+      panels.disconnect()
+      h.map.off('movestart', byUser)
     }
   }, [h, ready, focus])
 }
